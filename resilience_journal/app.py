@@ -1,0 +1,102 @@
+"""The composition root: reads the arguments, builds the objects and wires them together.
+
+Nothing else constructs the application, the window, the journal or the settings; they are
+passed to whatever needs them.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from resilience_journal import APP_ID, APP_NAME, __version__
+from resilience_journal.cli import JOURNAL_FILE, default_data_dir, parse_args
+from resilience_journal.domain import messages
+from resilience_journal.domain.clock import Clock, SystemClock
+
+
+def disable_core_dumps() -> None:
+    """A crash must not write the decrypted journal from memory into a core file."""
+    try:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    except (ImportError, ValueError, OSError):  # pragma: no cover - Windows has no core files
+        pass
+
+
+def make_demo_journal(folder: Path, clock: Clock) -> Path:
+    """Create and fill the demo journal in ``folder`` (unless one is already there)."""
+    from resilience_journal.demo import DEMO_PASSPHRASE, fill
+    from resilience_journal.storage import Journal
+
+    path = folder / JOURNAL_FILE
+    if not path.exists():
+        with Journal.create(path, DEMO_PASSPHRASE, clock=clock) as journal:
+            fill(journal, end=clock.now().date())
+    return path
+
+
+def check_folder(folder: Path) -> str | None:
+    """Why ``folder`` can't hold a journal, in the user's words; None when it can."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        return messages.FOLDER_UNUSABLE.format(path=folder, reason=exc.strerror or exc)
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return messages.FOLDER_UNUSABLE.format(path=folder, reason="it is read-only")
+    return None
+
+
+def main(argv: list[str] | None = None, clock: Clock | None = None) -> int:
+    args = parse_args(argv)
+    disable_core_dumps()
+    clock = clock or SystemClock()
+
+    temp_dir: Path | None = None
+    if args.demo and args.data_dir is None:
+        temp_dir = Path(tempfile.mkdtemp(prefix=f"{APP_ID}-demo-"))
+        data_dir = temp_dir
+    else:
+        data_dir = (args.data_dir or default_data_dir()).expanduser().resolve()
+
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_ID)
+    try:
+        problem = check_folder(data_dir)
+        if problem:
+            QMessageBox.critical(None, APP_NAME, problem)
+            print(problem, file=sys.stderr)
+            return 2
+        from resilience_journal.storage.connection import secure_folder
+
+        secure_folder(data_dir)
+        if args.demo:
+            make_demo_journal(data_dir, clock)
+
+        from resilience_journal.ui.main_window import MainWindow
+        from resilience_journal.ui.theme import apply_theme
+        from resilience_journal.ui.ui_settings import UiSettings
+
+        ui_settings = UiSettings(data_dir)
+        apply_theme(app, ui_settings.theme)
+        window = MainWindow(
+            data_dir / JOURNAL_FILE,
+            clock,
+            ui_settings,
+            demo_passphrase="demo" if args.demo else None,
+        )
+        window.show()
+        code = app.exec()
+        window.close()
+        return code
+    finally:
+        if temp_dir is not None:
+            shutil.rmtree(temp_dir, ignore_errors=True)

@@ -1,0 +1,62 @@
+"""Every sentence the app says to the user about their data, in one place.
+
+Keeping the wording together lets the tone (UK English, plain, warm, never blaming) be reviewed
+at once.  Storage raises typed errors and never holds UI text; the UI picks the words from here.
+"""
+
+from __future__ import annotations
+
+# --- Validation (shown next to the field) -------------------------------------------------
+RATING_OUT_OF_RANGE = "Please choose a number from 0 to 10."
+WHEN_IN_FUTURE = "That time is in the future. Please choose a time up to now."
+WHEN_MISSING = "Please say when this happened."
+ACTIVITY_MISSING = "Please choose what kind of work this was."
+TEXT_TOO_LONG = "This is longer than the journal can keep ({limit:,} characters). Could you trim it a little?"
+SHORT_TEXT_TOO_LONG = "Please keep this under {limit:,} characters."
+MINUTES_OUT_OF_RANGE = "Please enter minutes from 0 to {limit:,}."
+HOURS_OUT_OF_RANGE = "Please enter hours from 0 to 24."
+NAME_EMPTY = "Please type a name."
+
+# --- Journal access ------------------------------------------------------------------------
+WRONG_PASSPHRASE = (
+    "That passphrase didn't open the journal. Please check Caps Lock and try again — "
+    "nothing has been changed."
+)
+WAIT_BEFORE_RETRY = "Please wait {seconds} seconds before trying again. Your journal is safe."
+JOURNAL_DAMAGED = (
+    "This file doesn't look like a Resilience Journal, or it has been damaged. "
+    "Nothing has been changed or replaced. If you have a backup, you can restore from it."
+)
+JOURNAL_MISSING = "The journal file could not be found at {path}."
+JOURNAL_IN_USE = (
+    "This journal is already open in another Resilience Journal window. "
+    "Please switch to that window — opening it twice could lose your writing."
+)
+JOURNAL_EXISTS = "A journal already exists at {path}. It has not been touched."
+FOLDER_UNUSABLE = (
+    "The journal folder {path} can't be used ({reason}). Nothing has been created. "
+    "Please choose another folder with --data-dir."
+)
+UNSAFE_DATABASE_LIBRARY = (
+    "The encryption library is not working as it should, so the journal was not opened. "
+    "Please reinstall Resilience Journal."
+)
+JOURNAL_NEWER = (
+    "This journal was made by a newer version of Resilience Journal. "
+    "Please update the app; the journal has not been changed."
+)
+
+# --- Passphrases ---------------------------------------------------------------------------
+PASSPHRASE_TOO_SHORT = "Please use at least {minimum} characters. A few unrelated words work well."
+PASSPHRASES_DIFFER = "The two passphrases are not the same."
+PASSPHRASE_NO_RECOVERY = (
+    "There is no way to recover a forgotten passphrase — not by us, not by anyone. "
+    "If you forget it, everything in this journal is gone for good. "
+    "Choose something you will remember, and keep any written copy somewhere safe."
+)
+STRENGTH_WORDS = ("Very weak", "Weak", "Fair", "Good", "Strong")
+
+# --- Saving --------------------------------------------------------------------------------
+SAVED = "Saved."
+SAVE_FAILED = "Your entry could not be saved ({reason}). It is still here — please try again."
+DISK_FULL = "The disk is full, so nothing was saved. Your writing is still in the editor."

@@ -1,0 +1,185 @@
+"""The one window: the create/unlock screen while locked, the shell while unlocked.
+
+The title never shows journal content.  Locking (Ctrl+L, idle timeout, optionally minimising)
+closes the database connection and deletes the shell with every page and model in it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+
+from resilience_journal import APP_NAME, __version__
+from resilience_journal.domain.autolock import IdleLock
+from resilience_journal.domain.clock import Clock
+from resilience_journal.storage import Journal
+from resilience_journal.ui.access import CreateScreen, UnlockScreen
+from resilience_journal.ui.context import JournalEvents, PageContext
+from resilience_journal.ui.idle_watch import IdleWatcher
+from resilience_journal.ui.settings_dialog import SettingsDialog
+from resilience_journal.ui.shell import Shell
+from resilience_journal.ui.theme import apply_theme
+from resilience_journal.ui.ui_settings import UiSettings
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        journal_path: Path,
+        clock: Clock,
+        ui_settings: UiSettings,
+        *,
+        demo_passphrase: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.journal_path = journal_path
+        self.clock = clock
+        self.ui_settings = ui_settings
+        self.demo_passphrase = demo_passphrase
+        self.journal: Journal | None = None
+        self.shell: Shell | None = None
+        self.setWindowTitle(APP_NAME + (" — demo" if demo_passphrase else ""))
+        self.resize(1100, 720)
+        geometry = ui_settings.geometry()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+
+        self.idle = IdleWatcher(IdleLock(clock, ui_settings.idle_minutes), self)
+        self.idle.idle.connect(self.lock)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.idle)
+
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        if demo_passphrase:
+            banner = QLabel(
+                f"Demo journal with made-up sample data — passphrase: <b>{demo_passphrase}</b>. "
+                "It is deleted when you close the app."
+            )
+            banner.setObjectName("demoBanner")
+            banner.setAccessibleName(f"Demo journal. The passphrase is {demo_passphrase}")
+            column.addWidget(banner)
+        self.stack = QStackedWidget()
+        column.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self._build_actions()
+        self.show_access_screen()
+
+    # --- actions ---------------------------------------------------------------------------
+
+    def _action(self, name: str, text: str, shortcut, slot) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.new_action = self._action("actionNew", "New entry", "Ctrl+N", self._new_entry)
+        self.search_action = self._action("actionSearch", "Search", "Ctrl+F", self._search)
+        self.lock_action = self._action("actionLock", "Lock", "Ctrl+L", self.lock)
+        self.settings_action = self._action("actionSettings", "Settings", "Ctrl+,", self.open_settings)
+        for i, key in enumerate(("1", "2", "3", "4", "5", "6", "7", "8", "9")):
+            self._action(f"actionPage{key}", f"Page {key}", f"Ctrl+{key}", lambda _=False, i=i: self._go(i))
+        self._set_unlocked_actions(False)
+
+    def _set_unlocked_actions(self, enabled: bool) -> None:
+        for action in (self.new_action, self.search_action, self.lock_action):
+            action.setEnabled(enabled)
+
+    def _new_entry(self) -> None:
+        if self.shell is not None:
+            self.shell.new_entry()
+
+    def _search(self) -> None:
+        if self.shell is not None:
+            self.shell.search()
+
+    def _go(self, index: int) -> None:
+        if self.shell is not None and index < self.shell.nav.count():
+            self.shell.nav.setCurrentRow(index)
+
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(self.ui_settings, self)
+        if dialog.exec():
+            self.idle.lock.minutes = self.ui_settings.idle_minutes
+            app = QApplication.instance()
+            if app is not None:
+                apply_theme(app, self.ui_settings.theme)
+
+    # --- locking ---------------------------------------------------------------------------
+
+    def show_access_screen(self) -> None:
+        if self.journal_path.exists():
+            hint = f"This is a demo: the passphrase is “{self.demo_passphrase}”." if self.demo_passphrase else ""
+            screen = UnlockScreen(self.journal_path, self.clock, hint)
+            screen.unlocked.connect(self.open_journal)
+        else:
+            screen = CreateScreen(self.journal_path, self.clock)
+            screen.created.connect(self.open_journal)
+        self._replace(screen)
+        screen.setFocus()
+
+    def open_journal(self, journal: Journal) -> None:
+        self.journal = journal
+        ctx = PageContext(journal=journal, clock=self.clock, events=JournalEvents(), ui_settings=self.ui_settings)
+        self.shell = Shell(ctx)
+        self._replace(self.shell)
+        self._set_unlocked_actions(True)
+        self.idle.lock.minutes = self.ui_settings.idle_minutes
+        self.idle.start()
+
+    def lock(self) -> None:
+        """Close the journal and drop every widget that showed its content."""
+        if self.journal is None:
+            return
+        self.idle.stop()
+        for dialog in self.findChildren(QWidget):
+            if dialog.isWindow() and dialog is not self:
+                dialog.close()
+                dialog.deleteLater()
+        self._set_unlocked_actions(False)
+        self.shell = None
+        self.journal.close()
+        self.journal = None
+        self.show_access_screen()
+
+    def _replace(self, widget: QWidget) -> None:
+        while self.stack.count():
+            old = self.stack.widget(0)
+            self.stack.removeWidget(old)
+            old.deleteLater()
+        self.stack.addWidget(widget)
+        self.stack.setCurrentWidget(widget)
+
+    def is_locked(self) -> bool:
+        return self.journal is None
+
+    # --- window events ---------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.WindowStateChange and self.isMinimized() and self.ui_settings.lock_on_minimise:
+            self.lock()
+
+    def closeEvent(self, event) -> None:
+        self.ui_settings.set_geometry(self.saveGeometry())
+        self.ui_settings.sync()
+        if self.journal is not None:
+            self.lock()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.idle)
+        super().closeEvent(event)
+
+    def about_text(self) -> str:
+        return f"{APP_NAME} {__version__}"

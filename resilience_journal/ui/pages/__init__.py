@@ -1,0 +1,24 @@
+"""The pages of the main window, in navigation order.
+
+A feature adds its page by appending a ``PageSpec`` here; the shell shows only what is listed,
+so navigation never offers a page that does not work.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from resilience_journal.ui.pages.journal_page import JournalPage
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    key: str
+    title: str
+    factory: Callable
+    shortcut: str = ""
+
+
+#: The pages, in the order the navigation shows them.
+PAGES: tuple[PageSpec, ...] = (PageSpec("journal", "Journal", JournalPage, "Ctrl+1"),)
