@@ -140,6 +140,10 @@ def open_connection(path: Path, passphrase: str) -> Connection:
     """
     if not path.is_file():
         raise JournalMissing(path)
+    if path.stat().st_size == 0:
+        # SQLite would happily treat an empty file as a new database and we would silently turn
+        # it into a fresh journal with whatever passphrase was typed; it is not a journal.
+        raise JournalDamaged(str(path))
     verify_readable = _raw_connect(path, passphrase)
     try:
         verify_readable.execute("SELECT count(*) FROM sqlite_master").fetchone()
