@@ -60,3 +60,46 @@ STRENGTH_WORDS = ("Very weak", "Weak", "Fair", "Good", "Strong")
 SAVED = "Saved."
 SAVE_FAILED = "Your entry could not be saved ({reason}). It is still here — please try again."
 DISK_FULL = "The disk is full, so nothing was saved. Your writing is still in the editor."
+
+# --- Data & safety: backups, restore, passphrase change, export and import ----------------
+EXPORT_NOT_ENCRYPTED = (
+    "This file is NOT encrypted. Anyone who can open it can read everything in it. "
+    "Keep it somewhere safe and delete it when you no longer need it."
+)
+IMPORT_AT_LINE = "line {line}, column {column}"
+IMPORT_AT_ROW = "{table}, row {row}"
+IMPORT_AT_FIELD = ", field “{field}”"
+IMPORT_AT_ENTRY = "entry {entry}"
+IMPORT_BROKEN_JSON = "The file is not valid JSON here, so nothing was imported."
+IMPORT_UNKNOWN_FILE = (
+    "This file is neither a Resilience Journal export nor a jrnl JSON export, so nothing was imported."
+)
+IMPORT_BAD_HEADER = "The file's header is missing or damaged, so nothing was imported."
+IMPORT_TOO_NEW = "This file was made by a newer version of Resilience Journal. Please update the app first."
+IMPORT_NOT_A_LIST = "This should be a list of rows."
+IMPORT_ROW_NOT_OBJECT = "This should be a set of named fields."
+IMPORT_BAD_VALUE = "This value is not one the journal can hold."
+IMPORT_BAD_DATE = "This should be a date written like 2026-11-25."
+IMPORT_BAD_TIME = "This should be a time with its time zone, written like 2026-11-25T17:30:00+00:00."
+IMPORT_UNKNOWN_TABLE = "The journal has no table with this name."
+IMPORT_UNKNOWN_COLUMN = "The journal has no field with this name in this table."
+IMPORT_MISSING_REFERENCE = "This refers to something that is neither in the file nor in the journal."
+IMPORT_ROW_REFUSED = "The journal refused this row ({reason})."
+IMPORT_NOTHING_CHANGED = "Nothing was imported; your journal is exactly as it was."
+IMPORT_DONE = "Imported {added} new item(s); {skipped} were already in your journal."
+BACKUP_DONE = "Backup saved and checked: {path}"
+BACKUP_FAILED = "The backup could not be made ({reason}). Your journal itself is unchanged."
+BACKUP_CHECK_FAILED = "The backup copy did not pass its checks, so it was deleted. Your journal is unchanged."
+BACKUP_OLD_PASSPHRASE = (
+    "This backup was made with an earlier passphrase. Type that passphrase to look inside it; "
+    "after restoring, the journal will open with your current passphrase."
+)
+BACKUP_NEEDS_CURRENT = "Please type your current passphrase to confirm."
+RESTORE_DONE = "Restored. What was in your journal before is kept as a backup: {path}"
+PASSPHRASE_CHANGED = "Your passphrase has been changed and checked."
+PASSPHRASE_OLD_BACKUPS = (
+    "Backups you already have keep the passphrase they were made with. "
+    "To restore one of them later you will need that older passphrase."
+)
+PASSPHRASE_SAME = "The new passphrase is the same as the current one."
+EXPORT_DONE = "Exported to {path}. Remember: this file is not encrypted."

@@ -93,6 +93,9 @@ class ReflectionRepository:
             "INSERT OR IGNORE INTO reflection_emotion VALUES (?,?)", [(rid, e) for e in r.emotions]
         )
         conn.executemany("INSERT OR IGNORE INTO reflection_tag VALUES (?,?)", [(rid, t) for t in r.tags])
+        self._write_index(conn, rid, r)
+
+    def _write_index(self, conn, rid: ReflectionId, r: Reflection) -> None:
         conn.execute("DELETE FROM search_index WHERE kind='reflection' AND ref_id=?", (rid,))
         conn.execute(
             "INSERT INTO search_index (kind, ref_id, body) VALUES ('reflection', ?, ?)",
@@ -118,12 +121,17 @@ class ReflectionRepository:
             conn.execute("DELETE FROM reflection WHERE id=?", (rid,))
         self._j.checkpoint()
 
+    def reindex(self, rid: ReflectionId) -> None:
+        """Rebuild the search index for one entry (after an import wrote its rows directly)."""
+        self._reindex(rid)
+
     def _reindex(self, rid: ReflectionId) -> None:
         r = self.get(rid, include_deleted=True)
         with self._j.transaction() as conn:
             conn.execute("DELETE FROM search_index WHERE kind='reflection' AND ref_id=?", (rid,))
             if r is not None and r.deleted_at is None:
-                self._write_children(conn, rid, r)
+                # Only the index: the answers, emotions and tags are still there.
+                self._write_index(conn, rid, r)
 
     # --- reading -------------------------------------------------------------------------
 
