@@ -208,3 +208,28 @@ def test_csv_has_one_file_per_table_and_defuses_formulas(journal, clock):
     assert len(rows) == 2
     assert {r["body"] for r in rows} == {MARKER, '\'=HYPERLINK("x")'}
     assert "id" not in rows[0] and "uid" in rows[0]
+
+
+def test_export_files_are_private_and_carry_the_warning(journal, clock, tmp_path):
+    import stat
+
+    from resilience_journal.exchange.files import CSV_WARNING_FILE, save_csv_export, save_json_export
+
+    fill_every_table(journal, clock)
+    out = save_json_export(journal, tmp_path / "everything.json")
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    assert "NOT encrypted" in out.read_text(encoding="utf-8")
+    written = save_csv_export(journal, tmp_path / "csv")
+    assert all(stat.S_IMODE(p.stat().st_mode) == 0o600 for p in written)
+    assert "NOT encrypted" in (tmp_path / "csv" / CSV_WARNING_FILE).read_text(encoding="utf-8")
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_a_file_that_is_not_text_is_refused_with_its_line(tmp_path):
+    from resilience_journal.exchange.files import read_import_file
+
+    bad = tmp_path / "bad.json"
+    bad.write_bytes(b'{\n  "format": 1,\n  "x": "\xff\xfe"\n}')
+    with pytest.raises(ImportRejected) as caught:
+        read_import_file(bad)
+    assert caught.value.where == "line 3, column 9"

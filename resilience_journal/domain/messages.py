@@ -103,3 +103,5 @@ PASSPHRASE_OLD_BACKUPS = (
 )
 PASSPHRASE_SAME = "The new passphrase is the same as the current one."
 EXPORT_DONE = "Exported to {path}. Remember: this file is not encrypted."
+IMPORT_TOO_LARGE = "This file is too large to be a journal export, so nothing was imported."
+IMPORT_NOT_TEXT = "This part of the file is not readable text (UTF-8), so nothing was imported."
