@@ -9,37 +9,46 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from resilience_journal.domain.reflection import Answer, Reflection
-
 MARKER = "Marker: the lighthouse keeper's cat sleeps in the blue boat."
 
 
 def fill_every_table(journal, clock, tag: str = "") -> None:
-    """Add one related row to each table (reflection first, through its repository)."""
+    """Add one related row to each table, with SQL that works at every schema version since 1."""
     now = clock.now()
-    r = journal.reflections.add(
-        Reflection(
-            occurred_at=now - timedelta(hours=2),
-            activity_kind="Home visit",
-            stress=7,
-            text=MARKER + tag,
-            case_label="JB",
-            emotions=("Anxious", "Relieved"),
-            safety_concern=True,
-            safety_note="Raised voices at the door",
-            template_id="gibbs",
-            answers=(Answer("what", "What happened?", "We talked in the kitchen" + tag),),
-            tags=("duty", "late"),
-            for_supervision=True,
-        )
-    )
     t = now.isoformat(timespec="seconds")
     d = now.date().isoformat()
     with journal.transaction() as c:
+        rid = c.execute(
+            "INSERT INTO reflection (uid, occurred_at, local_date, activity_kind, case_label, stress, body,"
+            " safety_concern, safety_note, template_id, for_supervision, created_at, updated_at)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                "ref" + tag,
+                (now - timedelta(hours=2)).isoformat(timespec="seconds"),
+                d,
+                "Home visit",
+                "JB",
+                7,
+                MARKER + tag,
+                1,
+                "Raised voices at the door",
+                "gibbs",
+                1,
+                t,
+                t,
+            ),
+        ).lastrowid
+        c.execute(
+            "INSERT INTO reflection_answer VALUES (?,?,?,?,?)",
+            (rid, 0, "what", "What happened?", "We talked in the kitchen" + tag),
+        )
+        c.executemany("INSERT INTO reflection_emotion VALUES (?,?)", [(rid, "Anxious"), (rid, "Relieved")])
+        c.executemany("INSERT INTO reflection_tag VALUES (?,?)", [(rid, "duty"), (rid, "late")])
+        c.execute("INSERT INTO search_index (kind, ref_id, body) VALUES ('reflection', ?, ?)", (rid, MARKER + tag))
         c.execute(
             "INSERT INTO decompression (uid, reflection_id, strategy, exercise, occurred_at, local_date, minutes,"
             " stress_before, stress_after, note, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-            ("dec" + tag, r.id, "Walk", "box-breathing", t, d, 15, 8, 4, "Round the park" + tag, t, t),
+            ("dec" + tag, rid, "Walk", "box-breathing", t, d, 15, 8, 4, "Round the park" + tag, t, t),
         )
         c.execute(
             "INSERT INTO checkin (uid, local_date, mood, energy, sleep_quality, sleep_hours, workload, breaks_taken,"
@@ -78,7 +87,7 @@ def fill_every_table(journal, clock, tag: str = "") -> None:
             "INSERT INTO share_record (uid, shared_at, kind, file_name, detail) VALUES (?,?,?,?,?)",
             ("shr" + tag, t, "supervision summary", "summary.pdf", '{"period": "month"}'),
         ).lastrowid
-        c.execute("INSERT INTO share_item VALUES (?,?,?,?)", (share, "reflection", r.uid, "headline"))
+        c.execute("INSERT INTO share_item VALUES (?,?,?,?)", (share, "reflection", "ref" + tag, "headline"))
         c.execute(
             "INSERT OR REPLACE INTO selfcare_plan (section, body, updated_at) VALUES (?,?,?)",
             ("what_helps" + tag, "Walking the dog", t),
@@ -92,6 +101,10 @@ def fill_every_table(journal, clock, tag: str = "") -> None:
             ("lea" + tag, d, d, "leave", "Half term"),
         )
         c.execute("INSERT OR IGNORE INTO watch_word VALUES (?)", ("Smith" + tag,))
+        c.execute(
+            "INSERT OR IGNORE INTO vocabulary (list, word, grp, position, hidden, custom) VALUES (?,?,?,?,?,?)",
+            ("strategy", "Sat in the car" + tag, "", 0, 0, 1),
+        )
         c.execute(
             "INSERT OR REPLACE INTO template (id, name, prompts, custom, hidden) VALUES (?,?,?,?,?)",
             ("mine" + tag, "My model", '[{"id": "a", "prompt": "What went well?"}]', 1, 0),

@@ -85,6 +85,7 @@ def fill_disk(path: Path) -> None:
             outcome[name] = type(exc).__name__
 
     attempt("entry", lambda: journal.reflections.add(_entry(journal, rng, 12_000)))
+
     def save_bigger_draft() -> None:
         with journal.transaction() as conn:
             conn.execute(

@@ -227,7 +227,7 @@ def _jrnl_reflection(entry: dict[str, Any], at: str, tz: tzinfo, now: datetime, 
             raise ImportRejected(at + messages.IMPORT_AT_FIELD.format(field=key), messages.IMPORT_BAD_VALUE)
     day = _must_parse(
         at + messages.IMPORT_AT_FIELD.format(field="date"),
-        lambda: date.fromisoformat(entry["date"]),
+        lambda: date.fromisoformat(entry.get("date") or ""),
         messages.IMPORT_BAD_DATE,
     )
     clock_time = _must_parse(
