@@ -70,11 +70,9 @@ IMPORT_AT_LINE = "line {line}, column {column}"
 IMPORT_AT_ROW = "{table}, row {row}"
 IMPORT_AT_FIELD = ", field “{field}”"
 IMPORT_AT_ENTRY = "entry {entry}"
-IMPORT_BROKEN_JSON = "The file is not valid JSON here, so nothing was imported."
-IMPORT_UNKNOWN_FILE = (
-    "This file is neither a Resilience Journal export nor a jrnl JSON export, so nothing was imported."
-)
-IMPORT_BAD_HEADER = "The file's header is missing or damaged, so nothing was imported."
+IMPORT_BROKEN_JSON = "The file is not valid JSON here."
+IMPORT_UNKNOWN_FILE = "This file is neither a Resilience Journal export nor a jrnl JSON export."
+IMPORT_BAD_HEADER = "The file's header is missing or damaged."
 IMPORT_TOO_NEW = "This file was made by a newer version of Resilience Journal. Please update the app first."
 IMPORT_NOT_A_LIST = "This should be a list of rows."
 IMPORT_ROW_NOT_OBJECT = "This should be a set of named fields."
@@ -91,8 +89,13 @@ BACKUP_DONE = "Backup saved and checked: {path}"
 BACKUP_FAILED = "The backup could not be made ({reason}). Your journal itself is unchanged."
 BACKUP_CHECK_FAILED = "The backup copy did not pass its checks, so it was deleted. Your journal is unchanged."
 BACKUP_OLD_PASSPHRASE = (
-    "This backup was made with an earlier passphrase. Type that passphrase to look inside it; "
-    "after restoring, the journal will open with your current passphrase."
+    "Type the passphrase this backup was made with to look inside it. "
+    "After restoring, the journal will open with your current passphrase."
+)
+BACKUP_LOCKED_CONTENTS = "Made {when}, with an earlier passphrase."
+EXPORTS_NOT_ENCRYPTED = (
+    "Exported files are NOT encrypted: anyone who can open them can read everything in them. "
+    "Keep them somewhere safe and delete them when you no longer need them."
 )
 BACKUP_NEEDS_CURRENT = "Please type your current passphrase to confirm."
 RESTORE_DONE = "Restored. What was in your journal before is kept as a backup: {path}"
@@ -103,5 +106,17 @@ PASSPHRASE_OLD_BACKUPS = (
 )
 PASSPHRASE_SAME = "The new passphrase is the same as the current one."
 EXPORT_DONE = "Exported to {path}. Remember: this file is not encrypted."
-IMPORT_TOO_LARGE = "This file is too large to be a journal export, so nothing was imported."
-IMPORT_NOT_TEXT = "This part of the file is not readable text (UTF-8), so nothing was imported."
+IMPORT_TOO_LARGE = "This file is too large to be a journal export."
+IMPORT_NOT_TEXT = "This part of the file is not readable text (UTF-8)."
+DISK_FULL_NOTHING_CHANGED = "The disk is full, so this could not be done. Nothing has been changed."
+PASSPHRASE_CHANGE_FAILED = "The passphrase could not be changed ({reason}). Your current passphrase still works."
+RESTORE_FAILED = "The backup could not be restored ({reason}). Your journal has not been changed."
+RESTORE_WARNING = (
+    "Restoring replaces everything in your journal with what this backup holds. "
+    "What is in your journal now is first kept as a backup of its own, so you can go back."
+)
+BACKUP_LOCKED_ROW = "made with an earlier passphrase"
+BACKUP_NONE_YET = "No backups yet. One is made automatically the first time you unlock the journal each day."
+IMPORT_JRNL_STRESS = "jrnl entries have no stress rating; they will be given this one, and the tag “imported from jrnl”."
+EXCHANGE_FAILED = "That did not work ({reason}). Your journal has not been changed."
+AUTO_BACKUP_FAILED = "Today's automatic backup could not be made ({reason}). Your journal itself is fine."

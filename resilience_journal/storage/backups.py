@@ -41,13 +41,13 @@ KEEP_SETTING = "backup.keep"
 DEFAULT_KEEP = 10
 #: File-name prefixes: automatic backups, the safety copy taken before a restore.
 AUTO_PREFIX, BEFORE_RESTORE_PREFIX = "auto-", "before-restore-"
-#: The tables whose row counts are shown to a person choosing a backup (label, table).
+#: The tables whose row counts are shown to a person choosing a backup (one, many, table).
 SUMMARY_TABLES = (
-    ("reflections", "reflection"),
-    ("decompressions", "decompression"),
-    ("check-ins", "checkin"),
-    ("measures", "measure"),
-    ("supervision sessions", "supervision_session"),
+    ("reflection", "reflections", "reflection"),
+    ("decompression", "decompressions", "decompression"),
+    ("check-in", "check-ins", "checkin"),
+    ("measure", "measures", "measure"),
+    ("supervision session", "supervision sessions", "supervision_session"),
 )
 _ALIAS = "rj_backup"  # schema name used while a copy is attached
 
@@ -66,7 +66,12 @@ class BackupInfo:
         return self.path.name.startswith(AUTO_PREFIX)
 
     def summary_counts(self) -> list[tuple[str, int]]:
-        return [(label, self.counts[t]) for label, t in SUMMARY_TABLES if t in self.counts]
+        """(label, count) for the main kinds of entry, the label singular or plural to fit."""
+        return [
+            (one if self.counts[t] == 1 else many, self.counts[t])
+            for one, many, t in SUMMARY_TABLES
+            if t in self.counts
+        ]
 
 
 @dataclass(frozen=True)
@@ -147,7 +152,7 @@ def inspect(journal: Journal, path: Path | str, passphrase: str | None = None) -
             if isinstance(_classify_unreadable(path), WrongPassphrase):
                 raise WrongPassphrase() from None
             raise
-    return BackupInfo(path, _made_at(path, journal), version, counts)
+    return BackupInfo(path, made_at(path, journal), version, counts)
 
 
 def verified_backup(journal: Journal, dest: Path | str) -> BackupInfo:
@@ -167,7 +172,7 @@ def verified_backup(journal: Journal, dest: Path | str) -> BackupInfo:
         except BaseException:
             pending.unlink(missing_ok=True)
             raise
-    return BackupInfo(dest, _made_at(dest, journal), journal.schema_version(), expected)
+    return BackupInfo(dest, made_at(dest, journal), journal.schema_version(), expected)
 
 
 # --- automatic backups ---------------------------------------------------------------------
@@ -231,7 +236,7 @@ def list_backups(journal: Journal) -> list[BackupInfo | LockedBackup]:
         try:
             found.append(inspect(journal, p))
         except WrongPassphrase:
-            found.append(LockedBackup(p, _made_at(p, journal)))
+            found.append(LockedBackup(p, made_at(p, journal)))
         except BackupInvalid:
             continue
     return sorted(found, key=lambda b: b.made_at, reverse=True)
@@ -302,7 +307,7 @@ def _prepare_copy(folder: Path, backup: Path, old: str | None, current: str) -> 
         raise
 
 
-def _made_at(path: Path, journal: Journal) -> datetime:
+def made_at(path: Path, journal: Journal) -> datetime:
     """When a backup was made: from its name when it carries a time stamp, else the file's time."""
     stem = path.stem
     digits = stem[-15:]
