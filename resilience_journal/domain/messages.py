@@ -16,6 +16,9 @@ SHORT_TEXT_TOO_LONG = "Please keep this under {limit:,} characters."
 MINUTES_OUT_OF_RANGE = "Please enter minutes from 0 to {limit:,}."
 HOURS_OUT_OF_RANGE = "Please enter hours from 0 to 24."
 NAME_EMPTY = "Please type a name."
+WHEN_TOO_EARLY = "That date is before {year}. Please check the year."
+TOO_MANY_ITEMS = "Please keep this to {limit} items or fewer."
+BLANK_ITEM = "One of these is empty. Please remove it or type a word."
 
 # --- Journal access ------------------------------------------------------------------------
 WRONG_PASSPHRASE = (
