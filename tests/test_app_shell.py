@@ -109,7 +109,7 @@ def test_wrong_passphrase_is_kind_clears_the_field_and_slows_down(qtbot, window,
     screen = window.stack.currentWidget()
     field = screen.findChild(QLineEdit, "passphrase")
     message = screen.findChild(QLabel, "unlockMessage")
-    for attempt in range(1, 4):
+    for _attempt in range(3):
         field.setText("this is not it at all")
         screen.unlock()
         assert field.text() == ""
@@ -144,8 +144,7 @@ def test_create_refuses_short_or_mismatched_passphrase(qtbot, window, journal_pa
 
 def test_idle_timeout_locks_using_the_injected_clock(qtbot, window, clock):
     _create_with_keyboard(qtbot, window)
-    window.ui_settings.set_idle_minutes(5) if hasattr(window.ui_settings, "set_idle_minutes") else None
-    window.idle.lock.minutes = 5
+    assert window.idle.lock.minutes == 5, "the default idle timeout is five minutes"
     window.idle.lock.touch()
     clock.advance(minutes=4, seconds=50)
     window.idle.check()
