@@ -176,3 +176,30 @@ def test_navigation_lists_only_registered_pages(qtbot, window):
     _create_with_keyboard(qtbot, window)
     nav = window.shell.nav
     assert [nav.item(i).text() for i in range(nav.count())] == [p.title for p in PAGES]
+
+
+def test_idle_timeout_is_changed_in_settings_and_remembered(qtbot, window, clock, tmp_path):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QComboBox
+
+    from resilience_journal.ui.settings_dialog import SettingsDialog
+
+    _create_with_keyboard(qtbot, window)
+
+    def choose_fifteen():
+        dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, SettingsDialog) and w.isVisible())
+        combo = dialog.findChild(QComboBox, "idleMinutes")
+        combo.setCurrentIndex(combo.findData(15))
+        dialog.accept()
+
+    QTimer.singleShot(0, choose_fifteen)
+    window.open_settings()  # modal: returns once the dialog above is accepted
+    assert window.idle.lock.minutes == 15
+    assert UiSettings(tmp_path / "ui").idle_minutes == 15
+    window.idle.lock.touch()
+    clock.advance(minutes=14)
+    window.idle.check()
+    assert not window.is_locked()
+    clock.advance(minutes=1, seconds=1)
+    window.idle.check()
+    assert window.is_locked()
