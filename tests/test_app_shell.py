@@ -203,3 +203,17 @@ def test_idle_timeout_is_changed_in_settings_and_remembered(qtbot, window, clock
     clock.advance(minutes=1, seconds=1)
     window.idle.check()
     assert window.is_locked()
+
+
+def test_journal_open_in_another_instance_is_explained(qtbot, window, journal_path, clock):
+    other = Journal.create(journal_path, PASSPHRASE, clock=clock)  # "the first app" keeps it open
+    try:
+        window.show_access_screen()
+        screen = window.stack.currentWidget()
+        screen.field.setText(PASSPHRASE)
+        screen.unlock()
+        assert window.journal is None
+        assert screen.findChild(QLabel, "unlockMessage").text() == messages.JOURNAL_IN_USE
+        assert other.reflections.count() == 0  # the first instance still works
+    finally:
+        other.close()
