@@ -114,3 +114,18 @@ def test_drafts_and_watch_words_stay_inside_the_encryption(journal_path, clock):
         j.drafts.delete("reflection:new")
         j.watch_words.replace_all(["Smith", "", "Smith"])
         assert j.drafts.all() == [] and j.watch_words.words() == ["Smith"]
+
+
+def test_a_version_1_journal_gains_the_lists_and_keeps_its_own_words(tmp_path, clock):
+    from resilience_journal.storage.connection import create_connection
+    from resilience_journal.storage.migrations import migrate
+
+    path = tmp_path / "old.db"
+    conn = create_connection(path, PASSPHRASE)
+    migrate(conn, 1)
+    conn.execute("INSERT INTO vocabulary (list, word, grp, position, custom) VALUES ('strategy', 'Swim', '', 0, 1)")
+    conn.close()
+    with Journal.open(path, PASSPHRASE, clock=clock) as j:
+        strategies = j.vocabulary.words("strategy")
+        assert strategies[0] == "Swim" and set(DEFAULT_STRATEGIES) <= set(strategies)
+        assert len(j.vocabulary.groups("emotion")) >= 30
