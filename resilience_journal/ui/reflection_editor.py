@@ -136,7 +136,9 @@ class ReflectionEditor(QDialog):
         self.text = QPlainTextEdit()
         self.text.setObjectName("text")
         self.text.setAccessibleName("A few lines about it")
-        self.text.setPlaceholderText("A few lines, if you like: what happened, what you felt. Initials only — no names.")
+        self.text.setPlaceholderText(
+            "A few lines, if you like: what happened, what you felt. Initials only — no names."
+        )
         self.text.setTabChangesFocus(True)
         self.text.setMinimumHeight(90)
 
@@ -186,30 +188,29 @@ class ReflectionEditor(QDialog):
         self.panel.replaceRequested.connect(self._replace_one)
         self.panel.replaceAllRequested.connect(self._replace_all)
 
-        visit = QFormLayout()
-        visit.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        # One form, so every label lines up.  The quick fields come first (and first in Tab
+        # order): enough for the car park; the rest is for the evening.
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         for label, widget, msg in (
             ("&When", self.when, self.msg_when),
             ("&Kind of work", self.activity, self.msg_activity),
-            ("Case &label", self.case_label, self.msg_case),
             ("&Stress right after", self.stress, self.msg_stress),
-            ("How I &felt", self.emotions, None),
             ("&Notes", self.text, self.msg_text),
+            ("Case &label", self.case_label, self.msg_case),
+            ("How I &felt", self.emotions, None),
         ):
-            visit.addRow(self._label(label, widget), widget)
+            form.addRow(self._label(label, widget), widget)
             if msg is not None:
-                visit.addRow("", msg)
-        reflect = QFormLayout()
-        reflect.addRow(self._label("&Reflect with", self.template), self.template)
-        reflect.addRow("", self.template_hint)
-        reflect.addRow(self.answers)
-        extra = QFormLayout()
-        extra.addRow("", self.safety)
-        extra.addRow("", self.safety_note)
-        extra.addRow("", self.msg_safety)
-        extra.addRow("", self.safety_reminder)
-        extra.addRow("", self.supervision)
-        extra.addRow(self._label("T&ags", self.tags), self.tags)
+                form.addRow("", msg)
+        form.addRow(self._section("Reflect"))
+        form.addRow(self._label("&Reflect with", self.template), self.template)
+        form.addRow("", self.template_hint)
+        form.addRow("", self.answers)
+        form.addRow(self._section("Safety and supervision"))
+        for widget in (self.safety, self.safety_note, self.msg_safety, self.safety_reminder, self.supervision):
+            form.addRow("", widget)
+        form.addRow(self._label("T&ags", self.tags), self.tags)
 
         body = QWidget()
         column = QVBoxLayout(body)
@@ -217,11 +218,7 @@ class ReflectionEditor(QDialog):
         intro.setProperty("role", "hint")
         intro.setWordWrap(True)
         column.addWidget(intro)
-        column.addLayout(visit)
-        column.addWidget(self._section("Reflect"))
-        column.addLayout(reflect)
-        column.addWidget(self._section("Safety and supervision"))
-        column.addLayout(extra)
+        column.addLayout(form)
         column.addStretch(1)
         self.scroll = QScrollArea()
         self.scroll.setObjectName("editorScroll")
@@ -253,8 +250,8 @@ class ReflectionEditor(QDialog):
 
         for seq in (QKeySequence.StandardKey.Save, QKeySequence("Ctrl+Return")):
             QShortcut(seq, self, activated=self.save)
-        order = [self.when, self.activity, self.case_label, self.stress, self.emotions, self.emotions.own]
-        order += [self.text, self.template]
+        order = [self.when, self.activity, self.stress, self.text, self.case_label, self.emotions, self.emotions.own]
+        order += [self.template]
         for a, b in zip(order, order[1:], strict=False):
             self.setTabOrder(a, b)
         self._template_chosen()

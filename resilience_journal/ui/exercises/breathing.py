@@ -75,6 +75,7 @@ class BreathingExercise(ExerciseDialog):
         s.setRange(low, high)
         s.setValue(value)
         s.setSuffix(suffix)
+        s.setMaximumWidth(140)
         return s
 
     def pattern(self) -> BreathingPattern:

@@ -165,8 +165,10 @@ class EmotionChips(QWidget):
             self._typed = ""
         elif key == Qt.Key.Key_Backspace and self._typed:
             self._typed = self._typed[:-1]
-        elif text and (text.isalpha() or (text in " -'" and self._typed)) and not event.modifiers() & (
-            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+        elif (
+            text
+            and (text.isalpha() or (text in " -'" and self._typed))
+            and not event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
         ):
             self._jump_to(self._typed + text.lower())
         else:

@@ -32,6 +32,7 @@ class TemplateAnswers(QWidget):
         while self._layout.count():
             w = self._layout.takeAt(0).widget()
             if w is not None:
+                w.hide()  # deleteLater alone would leave it drawn until the next event loop pass
                 w.deleteLater()
         self.template = template
         self.boxes = {}
