@@ -58,6 +58,7 @@ class Shell(QWidget):
         if journal_page is not None:
             journal_page.openRequested.connect(self.edit_entry)
             journal_page.newRequested.connect(self.new_entry)
+            journal_page.decompressRequested.connect(self.log_decompression)
         self.nav.setCurrentRow(0)
 
     def show_page(self, key: str) -> Page:
@@ -90,6 +91,11 @@ class Shell(QWidget):
 
     def edit_entry(self, reflection) -> None:
         ReflectionEditor(self.ctx, existing=reflection, parent=self).open()
+
+    def log_decompression(self, reflection=None) -> None:
+        from resilience_journal.ui.decompression_dialog import DecompressionDialog
+
+        DecompressionDialog(self.ctx, reflection=reflection, parent=self).open()
 
     def recover_draft(self, draft) -> None:
         """Open the editor with a recovered draft (on the entry it belonged to, if any)."""
