@@ -135,7 +135,13 @@ class ExerciseDialog(QDialog):
         if self._started is None:
             return 0.0
         end = self._finished_at if self._finished_at is not None else self.ctx.clock.monotonic()
-        return max(0.0, end - self._started)
+        spent = max(0.0, end - self._started)
+        limit = self.total_seconds()
+        return spent if limit is None else min(spent, limit)
+
+    def total_seconds(self) -> float | None:
+        """How long the exercise lasts, if it has a set length (a late tick must not add time)."""
+        return None
 
     def start(self) -> None:
         self._started = self.ctx.clock.monotonic()
