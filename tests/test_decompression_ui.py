@@ -94,7 +94,13 @@ def test_paced_breathing_runs_on_the_clock_and_logs_itself(qtbot, page_context, 
     qtbot.keyClick(ex.stress_after, Qt.Key.Key_5)
     ex.save_button.click()
     [d] = page_context.journal.decompressions.for_reflection(r.id)
-    assert (d.strategy, d.exercise, d.minutes, d.stress_before, d.stress_after) == ("Breathing", "paced_breathing", 1, 8, 5)
+    assert (d.strategy, d.exercise, d.minutes, d.stress_before, d.stress_after) == (
+        "Breathing",
+        "paced_breathing",
+        1,
+        8,
+        5,
+    )
     assert "came down 3 points" in ex.result.text()
 
 
@@ -129,7 +135,13 @@ def test_grounding_walks_five_steps_by_keyboard_and_logs_itself(qtbot, page_cont
     ex.stress_after.setValue(7)
     ex.save()
     d = ex.saved
-    assert (d.strategy, d.exercise, d.minutes, d.stress_before, d.stress_after) == ("Grounding", "grounding_54321", 4, 7, 7)
+    assert (d.strategy, d.exercise, d.minutes, d.stress_before, d.stress_after) == (
+        "Grounding",
+        "grounding_54321",
+        4,
+        7,
+        7,
+    )
     assert "hasn't come down yet" in ex.result.text()
     ex.again.click()
     assert ex.stack.currentIndex() == 0 and ex.stress_before.value() == 7

@@ -35,7 +35,7 @@ def test_sigkilled_editor_leaves_a_draft_the_next_unlock_offers(qtbot, journal_p
         child.send_signal(signal.SIGKILL)
         child.wait(timeout=30)
     assert child.returncode == -signal.SIGKILL
-    assert "Still shaky".encode() not in file_bytes(journal_path)  # the draft is encrypted too
+    assert b"Still shaky" not in file_bytes(journal_path)  # the draft is encrypted too
 
     window = MainWindow(journal_path, clock, UiSettings(tmp_path / "ui"))
     qtbot.addWidget(window)

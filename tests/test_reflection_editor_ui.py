@@ -87,7 +87,12 @@ def test_keyboard_only_capture_reflect_save_and_find(qtbot, window):
     saved = window.journal.reflections.recent()
     assert len(saved) == 1
     r = saved[0]
-    assert (r.stress, r.emotions, r.case_label, r.template_id) == (6, ("tense", "hopeful"), "K.T.", "what_so_what_now_what")
+    assert (r.stress, r.emotions, r.case_label, r.template_id) == (
+        6,
+        ("tense", "hopeful"),
+        "K.T.",
+        "what_so_what_now_what",
+    )
     assert r.answers == (Answer("what", "What happened?", "Grandmother worried about the kitchenette repairs"),)
     entries = window.findChild(QTreeWidget, "entries")
     assert entries.topLevelItemCount() == 1

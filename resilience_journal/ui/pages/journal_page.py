@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QTextDocument
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -236,7 +236,7 @@ class JournalPage(Page):
         self.list.itemActivated.connect(self._activated)
         self.list.currentItemChanged.connect(self._show_preview)
         self.list.verticalScrollBar().valueChanged.connect(self._maybe_load_more)
-        QShortcut(QKeySequence.StandardKey.Delete, self.list, activated=self.delete_selected)
+        self.list.installEventFilter(self)  # the Delete key moves the selected entry to the Trash
 
         self.preview = QTextBrowser()
         self.preview.setObjectName("preview")
@@ -471,6 +471,12 @@ class JournalPage(Page):
         return "".join(parts)
 
     # --- actions -------------------------------------------------------------------------------
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.list and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Delete:
+            self.delete_selected()
+            return True
+        return super().eventFilter(watched, event)
 
     def _activated(self, item: QTreeWidgetItem) -> None:
         r = item.data(0, Qt.ItemDataRole.UserRole)
