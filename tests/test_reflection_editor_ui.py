@@ -78,6 +78,8 @@ def test_keyboard_only_capture_reflect_save_and_find(qtbot, window):
     _key(qtbot, Qt.Key.Key_Tab)
     assert _focus().objectName() == "template"
     _key(qtbot, Qt.Key.Key_Tab)
+    assert _focus().objectName() == "manage_templates"
+    _key(qtbot, Qt.Key.Key_Tab)
     assert _focus().objectName() == "answer_what"
     _type(qtbot, "Grandmother worried about the kitchenette repairs")
     save_png(editor, "reflection-editor-keyboard")
@@ -240,3 +242,51 @@ def test_locking_keeps_unsaved_writing_as_a_draft_and_unlock_offers_it(qtbot, wi
     assert recovered.text.toPlainText() == "Unfinished: the visit to A.O. felt heavy"
     assert recovered.stress.value() == 7
     assert not bar.isVisibleTo(window)
+
+
+def test_templates_and_word_lists_can_be_customised(qtbot, page_context):
+    from PySide6.QtWidgets import QListWidget
+
+    from resilience_journal.ui.reflection_settings import ReflectionSettingsDialog
+
+    editor = ReflectionEditor(page_context)
+    qtbot.addWidget(editor)
+    dialog = ReflectionSettingsDialog(page_context, parent=editor)
+    dialog.accepted.connect(editor._reload_templates)
+    templates = dialog.findChild(QListWidget, "templates")
+    gibbs = next(templates.item(i) for i in range(templates.count()) if templates.item(i).text().startswith("Gibbs"))
+    gibbs.setCheckState(Qt.CheckState.Unchecked)
+    dialog.new_name.setText("After court")
+    dialog.new_prompts.setPlainText("What did I say well? | one thing\n\nWhat do I need now?")
+    dialog.add_template.click()
+    assert "Added" in dialog.template_message.text()
+    dialog.new_emotion.setText("wrung out")
+    qtbot.keyClick(dialog.new_emotion, Qt.Key.Key_Return)
+    strategies = dialog.strategies
+    sat = next(strategies.item(i) for i in range(strategies.count()) if strategies.item(i).text() == "Sat in the car")
+    sat.setCheckState(Qt.CheckState.Unchecked)
+    dialog.watch.setPlainText("Kowalski\n\nGreenfield Primary")
+    dialog.save()
+
+    j = page_context.journal
+    assert "gibbs" not in [t.id for t in j.templates.all()]
+    assert j.watch_words.words() == ["Greenfield Primary", "Kowalski"]
+    assert "wrung out" in j.vocabulary.words("emotion")
+    assert "Sat in the car" not in j.vocabulary.words("strategy")
+    names = [editor.template.itemText(i) for i in range(editor.template.count())]
+    assert "After court" in names and not any(n.startswith("Gibbs") for n in names)
+    editor.template.setCurrentIndex(editor.template.findText("After court"))
+    assert [b.accessibleName() for b in editor.answers.boxes.values()] == [
+        "What did I say well?",
+        "What do I need now?",
+    ]
+
+
+def test_a_template_needs_a_name_and_a_prompt(qtbot, page_context):
+    from resilience_journal.ui.reflection_settings import ReflectionSettingsDialog
+
+    dialog = ReflectionSettingsDialog(page_context)
+    qtbot.addWidget(dialog)
+    dialog.add_template.click()
+    assert "name" in dialog.template_message.text() and "prompt" in dialog.template_message.text()
+    assert all(not t.custom for t in page_context.journal.templates.all())

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -204,7 +205,14 @@ class ReflectionEditor(QDialog):
             if msg is not None:
                 form.addRow("", msg)
         form.addRow(self._section("Reflect"))
-        form.addRow(self._label("&Reflect with", self.template), self.template)
+        self.manage_templates = QPushButton("Templates…")
+        self.manage_templates.setObjectName("manage_templates")
+        self.manage_templates.setAccessibleName("Add or hide templates")
+        self.manage_templates.clicked.connect(self._manage_templates)
+        template_row = QHBoxLayout()
+        template_row.addWidget(self.template, 1)
+        template_row.addWidget(self.manage_templates)
+        form.addRow(self._label("&Reflect with", self.template), template_row)
         form.addRow("", self.template_hint)
         form.addRow("", self.answers)
         form.addRow(self._section("Safety and supervision"))
@@ -287,15 +295,39 @@ class ReflectionEditor(QDialog):
         self.template_hint.setText(t.description)
         self.answers.show_template(t)
         last = self.answers.first_box()
-        self.setTabOrder(self.template, last if last else self.safety)
+        self.setTabOrder(self.template, self.manage_templates)
+        self.setTabOrder(self.manage_templates, last if last else self.safety)
         boxes = list(self.answers.boxes.values())
         for a, b in zip(boxes, boxes[1:], strict=False):
             self.setTabOrder(a, b)
-        self.setTabOrder(boxes[-1] if boxes else self.template, self.safety)
+        self.setTabOrder(boxes[-1] if boxes else self.manage_templates, self.safety)
         self.setTabOrder(self.safety, self.safety_note)
         self.setTabOrder(self.safety_note, self.supervision)
         self.setTabOrder(self.supervision, self.tags)
         self.setTabOrder(self.tags, self.save_button)
+
+    def _manage_templates(self) -> None:
+        from resilience_journal.ui.reflection_settings import ReflectionSettingsDialog
+
+        dialog = ReflectionSettingsDialog(self.ctx, parent=self)
+        dialog.accepted.connect(self._reload_templates)
+        dialog.open()
+
+    def _reload_templates(self) -> None:
+        """Offer the templates as they are now, keeping the one in use (even if just hidden)."""
+        keep = self.template.currentData()
+        self.template.blockSignals(True)
+        self.template.clear()
+        for t in self.ctx.journal.templates.all():
+            self.template.addItem(t.name, t.id)
+        if self.template.findData(keep) < 0:
+            t = self.ctx.journal.templates.get(keep)
+            if t is not None:
+                self.template.addItem(t.name, t.id)
+        self.template.setCurrentIndex(max(0, self.template.findData(keep)))
+        self.template.blockSignals(False)
+        if self.template.currentData() != keep:
+            self._template_chosen()
 
     def _safety_toggled(self, on: bool) -> None:
         self.safety_note.setVisible(on)

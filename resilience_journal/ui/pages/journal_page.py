@@ -159,7 +159,12 @@ class JournalPage(Page):
         helped.setObjectName("logDecompression")
         helped.setAccessibleName("Log what helped you come down")
         helped.clicked.connect(lambda: self.decompressRequested.emit(None))
+        lists = QPushButton("Templates and lists…")
+        lists.setObjectName("reflectionSettings")
+        lists.setAccessibleName("Templates, feeling words, strategies and watch list")
+        lists.clicked.connect(self._open_reflection_settings)
         bar.addWidget(self.search, 1)
+        bar.addWidget(lists)
         bar.addWidget(helped)
         bar.addWidget(new)
         self.layout_.addLayout(bar)
@@ -471,6 +476,11 @@ class JournalPage(Page):
         return "".join(parts)
 
     # --- actions -------------------------------------------------------------------------------
+
+    def _open_reflection_settings(self) -> None:
+        from resilience_journal.ui.reflection_settings import ReflectionSettingsDialog
+
+        ReflectionSettingsDialog(self.ctx, parent=self).open()
 
     def eventFilter(self, watched, event) -> bool:
         if watched is self.list and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Delete:
