@@ -160,7 +160,7 @@ def test_export_and_import_from_the_dialog(qtbot, page_context, tmp_path):
     out = tmp_path / "export.json"
     dialog.export_json(out)
     qtbot.waitUntil(lambda: "Exported" in dialog.msg_exchange.text(), timeout=10_000)
-    assert stat.S_IMODE(out.stat().st_mode) == 0o600 and "NOT encrypted" in out.read_text()
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600 and messages.EXPORT_NOT_ENCRYPTED in out.read_text()
     dialog.export_csv(tmp_path / "csv")
     qtbot.waitUntil(lambda: str(tmp_path / "csv") in dialog.msg_exchange.text(), timeout=10_000)
     assert (tmp_path / "csv" / "reflection.csv").is_file()

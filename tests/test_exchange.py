@@ -11,6 +11,7 @@ import pytest
 from every_table import FILLED, MARKER, fill_every_table
 from support import PASSPHRASE
 
+from resilience_journal.domain import messages
 from resilience_journal.domain.exchange_format import FORMAT_NAME, FORMAT_VERSION, JRNL_TAG, ImportRejected
 from resilience_journal.domain.reflection import Reflection
 from resilience_journal.storage import Journal
@@ -30,7 +31,7 @@ def test_export_holds_every_table_and_says_it_is_not_encrypted(journal, clock):
     data = json.loads(export_json(journal))
     assert data["format"] == FORMAT_NAME and data["version"] == FORMAT_VERSION
     assert data["schema_version"] == journal.schema_version()
-    assert "NOT encrypted" in data["warning"]
+    assert data["warning"] == messages.EXPORT_NOT_ENCRYPTED
     for table in FILLED - {"search_index"}:
         assert data["tables"][table], f"{table} is missing from the export"
     assert "search_index" not in data["tables"]
@@ -50,6 +51,8 @@ def test_round_trip_into_an_empty_journal_is_exact_and_searchable(journal, clock
         assert report.total_added > 0
         assert _without_volatile(export_tables(other)) == _without_volatile(export_tables(journal))
         assert [r.text for r in other.reflections.search("lighthouse")] == [MARKER]
+        indexed = other.query("SELECT kind, body FROM search_index WHERE kind='decompression'")
+        assert indexed == [("decompression", "Round the park")]
 
 
 def test_importing_twice_or_into_the_source_adds_nothing(journal, clock, tmp_path):
@@ -218,10 +221,10 @@ def test_export_files_are_private_and_carry_the_warning(journal, clock, tmp_path
     fill_every_table(journal, clock)
     out = save_json_export(journal, tmp_path / "everything.json")
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
-    assert "NOT encrypted" in out.read_text(encoding="utf-8")
+    assert messages.EXPORT_NOT_ENCRYPTED in out.read_text(encoding="utf-8")
     written = save_csv_export(journal, tmp_path / "csv")
     assert all(stat.S_IMODE(p.stat().st_mode) == 0o600 for p in written)
-    assert "NOT encrypted" in (tmp_path / "csv" / CSV_WARNING_FILE).read_text(encoding="utf-8")
+    assert messages.EXPORT_NOT_ENCRYPTED in (tmp_path / "csv" / CSV_WARNING_FILE).read_text(encoding="utf-8")
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 
 

@@ -22,8 +22,7 @@ BLANK_ITEM = "One of these is empty. Please remove it or type a word."
 
 # --- Journal access ------------------------------------------------------------------------
 WRONG_PASSPHRASE = (
-    "That passphrase didn't open the journal. Please check Caps Lock and try again — "
-    "nothing has been changed."
+    "That passphrase didn't open the journal. Please check Caps Lock and try again — nothing has been changed."
 )
 WAIT_BEFORE_RETRY = "Please wait {seconds} seconds before trying again. Your journal is safe."
 JOURNAL_DAMAGED = (
@@ -64,11 +63,52 @@ SAVED = "Saved."
 SAVE_FAILED = "Your entry could not be saved ({reason}). It is still here — please try again."
 DISK_FULL = "The disk is full, so nothing was saved. Your writing is still in the editor."
 
-# --- Data & safety: backups, restore, passphrase change, export and import ----------------
-EXPORT_NOT_ENCRYPTED = (
-    "This file is NOT encrypted. Anyone who can open it can read everything in it. "
-    "Keep it somewhere safe and delete it when you no longer need it."
+# --- Export (shared by every feature that writes a file) -----------------------------------
+EXPORT_NO_PERMISSION = (
+    "The file couldn't be saved in {folder} because this account isn't allowed to write there. "
+    "Nothing was written. Please choose another folder, such as your Documents folder."
 )
+EXPORT_READ_ONLY = "The folder {folder} is read-only, so nothing was written. Please choose another folder."
+EXPORT_NO_FOLDER = (
+    "The folder {folder} doesn't exist (any more?), so nothing was written. Please choose another folder."
+)
+EXPORT_DISK_FULL = (
+    "There isn't enough space in {folder}, so nothing was written. Please free some space or choose another place."
+)
+EXPORT_IS_FOLDER = "That name belongs to a folder, not a file. Nothing was written; please choose a file name."
+EXPORT_FAILED = "The file couldn't be saved in {folder} ({reason}). Nothing was written. Please try another folder."
+EXPORT_NOT_ENCRYPTED = (
+    "The exported file is not encrypted. Anyone who can open the file can read it — keep it "
+    "somewhere private, and delete it when you no longer need it."
+)
+EXPORT_SAVED = "Saved to {path}."
+EXPORT_FOOTER_DEFAULT = "Personal reflective summary — not a case record"
+
+# --- Reflection editor, decompression, drafts, confidentiality (issue 3) ----------------------
+CASE_LABEL_HINT = "Initials or a pseudonym — not names"
+SAFETY_REMINDER = (
+    "Feeling unsafe matters. It is worth telling your manager, and recording it under your "
+    "employer's lone-working arrangements, even if it seems small now."
+)
+STRATEGY_MISSING = "Please choose what you did, or type your own."
+DECOMPRESSION_LOGGED = "Logged. Thank you for taking a moment for yourself."
+DECOMPRESSION_HELPED = "Logged. Your stress came down {points} point{s} — good to know this helps."
+DECOMPRESSION_NOT_YET = (
+    "Logged. Your stress hasn't come down yet, and that's all right — some days it takes longer. "
+    "If you have a few minutes, you could try something else: {suggestions}."
+)
+DRAFT_FOUND = "You have unsaved writing from {when}. Would you like to carry on with it?"
+DRAFTS_FOUND = "You have {count} pieces of unsaved writing; the latest is from {when}."
+DISCARD_UNSAVED = "Discard what you have written here? It has not been saved."
+CONFIDENTIALITY_FOUND = (
+    "A few details might identify someone. You can replace them with a label or initials, or save as it is."
+)
+CONFIDENTIALITY_CLEAR = "No identifying details spotted."
+TRASH_NOTE = "Entries in the Trash are erased for good after {days} days."
+MOVED_TO_TRASH = "Moved to the Trash. You can restore it from there for {days} days."
+
+
+# --- Data & safety: backups, restore, passphrase change, export and import ----------------
 IMPORT_AT_LINE = "line {line}, column {column}"
 IMPORT_AT_ROW = "{table}, row {row}"
 IMPORT_AT_FIELD = ", field “{field}”"
@@ -96,10 +136,6 @@ BACKUP_OLD_PASSPHRASE = (
     "After restoring, the journal will open with your current passphrase."
 )
 BACKUP_LOCKED_CONTENTS = "Made {when}, with an earlier passphrase."
-EXPORTS_NOT_ENCRYPTED = (
-    "Exported files are NOT encrypted: anyone who can open them can read everything in them. "
-    "Keep them somewhere safe and delete them when you no longer need them."
-)
 BACKUP_NEEDS_CURRENT = "Please type your current passphrase to confirm."
 RESTORE_DONE = "Restored. What was in your journal before is kept as a backup: {path}"
 PASSPHRASE_CHANGED = "Your passphrase has been changed and checked."

@@ -1,42 +1,22 @@
-"""Writing export files and reading import files.
+"""Writing full-export files and reading import files.
 
-Every exported file is plaintext, so it is written the careful way: a temporary file in the
-target folder, owner-only permissions from the start, fsync, then an atomic rename — a crash
-leaves either the old file or the complete new one, never half of one.
+Every exported file is plaintext, so each one goes through ``export.files.write_private_file``
+(atomic, owner-only), which raises ``ExportFailed`` with kind words when the place is unusable.
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 from resilience_journal.domain import messages
 from resilience_journal.domain.exchange_format import ImportRejected
+from resilience_journal.export.files import ExportFailed, failure_message, write_private_file
 from resilience_journal.storage.exchange import export_csv, export_json
 
 #: The largest file accepted for import (a ten-year journal exports to well under this).
 MAX_IMPORT_BYTES = 256 * 1024 * 1024
 #: Written beside the CSV files, because a CSV file has no room for a warning of its own.
 CSV_WARNING_FILE = "READ-ME-NOT-ENCRYPTED.txt"
-
-
-def write_private_file(path: Path, data: bytes) -> Path:
-    """Write ``data`` to ``path`` atomically with owner-only (0600) permissions."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        if os.name != "nt":
-            os.chmod(tmp, 0o600)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
 
 
 def save_json_export(journal, path: Path) -> Path:
@@ -47,7 +27,10 @@ def save_json_export(journal, path: Path) -> Path:
 def save_csv_export(journal, folder: Path) -> list[Path]:
     """Export one CSV file per table into ``folder`` (created if needed), plus the warning."""
     folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ExportFailed(failure_message(exc, folder.parent)) from exc
     written = [write_private_file(folder / CSV_WARNING_FILE, (messages.EXPORT_NOT_ENCRYPTED + "\n").encode("utf-8"))]
     for name, text in export_csv(journal).items():
         # UTF-8 with a byte-order mark so spreadsheet programs read accents and symbols right.

@@ -207,9 +207,17 @@ def import_export(journal: Journal, text: str) -> ImportReport:
         merger = _Merger(conn, shapes, report)
         for name, shape in shapes.items():
             merger.merge(shape, document.tables.get(name, []))
-        for rid in merger.new_ids.get("reflection", ()):
-            journal.reflections.reindex(rid)  # the search index is derived; rebuild it
+        _rebuild_search_index(journal, conn, merger.new_ids)
     return report
+
+
+def _rebuild_search_index(journal: Journal, conn, new_ids: dict[str, list[int]]) -> None:
+    """The search index is derived, so imported rows are indexed by their repositories' own rules."""
+    for rid in new_ids.get("reflection", ()):
+        journal.reflections.reindex(rid)
+    for did in new_ids.get("decompression", ()):
+        (note,) = conn.execute("SELECT note FROM decompression WHERE id=?", (did,)).fetchone()
+        journal.decompressions._index(conn, did, note)
 
 
 def import_jrnl(journal: Journal, text: str, *, stress: int = JRNL_DEFAULT_STRESS) -> ImportReport:

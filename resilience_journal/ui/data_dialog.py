@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from resilience_journal.domain import messages
 from resilience_journal.domain.exchange_format import JRNL_DEFAULT_STRESS, ImportRejected
 from resilience_journal.exchange import files
+from resilience_journal.export.files import ExportFailed
 from resilience_journal.storage import BackupInvalid, JournalError, StorageFull
 from resilience_journal.storage import backups as bk
 from resilience_journal.storage.exchange import import_file_text
@@ -134,7 +135,7 @@ class DataSafetyDialog(QDialog):
         # --- export and import ---
         ex_box = QWidget()
         ex_col = QVBoxLayout(ex_box)
-        warning = QLabel(messages.EXPORTS_NOT_ENCRYPTED)
+        warning = QLabel(messages.EXPORT_NOT_ENCRYPTED)
         warning.setObjectName("exportWarning")
         warning.setProperty("role", "message")
         warning.setWordWrap(True)
@@ -330,6 +331,8 @@ class DataSafetyDialog(QDialog):
         if isinstance(exc, ImportRejected):
             where = f"{exc.where[:1].upper()}{exc.where[1:]}: " if exc.where else ""
             say(self.msg_exchange, f"{where}{exc.message} {messages.IMPORT_NOTHING_CHANGED}")
+        elif isinstance(exc, ExportFailed):
+            say(self.msg_exchange, str(exc))
         elif isinstance(exc, StorageFull):
             say(self.msg_exchange, messages.DISK_FULL_NOTHING_CHANGED)
         elif isinstance(exc, JournalError | OSError):

@@ -88,6 +88,8 @@ class MainWindow(QMainWindow):
         self.new_action = self._action("actionNew", "New entry", "Ctrl+N", self._new_entry)
         self.search_action = self._action("actionSearch", "Search", "Ctrl+F", self._search)
         self.lock_action = self._action("actionLock", "Lock", "Ctrl+L", self.lock)
+        # Locking must work from any window of the app, including an open entry dialog.
+        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.settings_action = self._action("actionSettings", "Settings", "Ctrl+,", self.open_settings)
         self.data_action = self._action("actionDataSafety", "Data && safety…", "", self.open_data_safety)
         for i, key in enumerate(("1", "2", "3", "4", "5", "6", "7", "8", "9")):
@@ -181,6 +183,9 @@ class MainWindow(QMainWindow):
         if self.journal is None:
             return
         self.idle.stop()
+        for dialog in self.findChildren(QWidget):
+            if dialog.isWindow() and dialog is not self and hasattr(dialog, "before_lock"):
+                dialog.before_lock()  # e.g. the editor keeps unsaved writing as an encrypted draft
         for dialog in self.findChildren(QWidget):
             if dialog.isWindow() and dialog is not self:
                 dialog.close()
