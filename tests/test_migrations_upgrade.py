@@ -1,24 +1,28 @@
-"""A journal full of data at every earlier schema version upgrades without losing anything,
-after a backup copy; a migration that fails leaves the journal as it was."""
+"""Upgrades with a row in every table: nothing is lost, the copy taken first holds everything,
+and a migration that fails half-way through ``Journal.open`` leaves the journal as it was.
+
+(``test_migrations.py`` checks each version's own sample rows; this file fills every table.)"""
 
 from __future__ import annotations
 
 import pytest
 from every_table import fill_every_table
 from support import PASSPHRASE
+from test_migrations import make_journal_at
 
 from resilience_journal.storage import Journal, migrations
 from resilience_journal.storage import backups as bk
-from resilience_journal.storage.connection import create_connection
 from resilience_journal.storage.exchange import export_tables
 
 VERSIONS = [m.version for m in migrations.MIGRATIONS]
 
 
 def _journal_at(path, clock, version: int) -> Journal:
-    create_connection(path, PASSPHRASE).close()  # an empty encrypted file at version 0
+    """A journal at ``version`` holding the sample rows of test_migrations plus a row in every table."""
+    make_journal_at(path, version)
     journal = Journal.open(path, PASSPHRASE, clock=clock, target_version=version)
     assert journal.schema_version() == version
+    fill_every_table(journal, clock)
     return journal
 
 
@@ -36,7 +40,6 @@ def _contains(after: dict, before: dict) -> None:
 @pytest.mark.parametrize("version", VERSIONS)
 def test_a_journal_at_each_version_upgrades_without_loss(journal_path, clock, version):
     with _journal_at(journal_path, clock, version) as old:
-        fill_every_table(old, clock)
         before = export_tables(old)
         counts = bk.table_counts(old.conn)
     with Journal.open(journal_path, PASSPHRASE, clock=clock) as new:
@@ -53,9 +56,8 @@ def test_a_journal_at_each_version_upgrades_without_loss(journal_path, clock, ve
             assert copies == []  # already current: nothing to upgrade, nothing copied
 
 
-def test_a_failing_migration_leaves_the_journal_as_it_was(journal_path, clock, monkeypatch):
+def test_a_migration_failing_during_open_leaves_journal_and_data_as_they_were(journal_path, clock, monkeypatch):
     with _journal_at(journal_path, clock, migrations.LATEST) as j:
-        fill_every_table(j, clock)
         before = export_tables(j)
 
     def broken(conn):
