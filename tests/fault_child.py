@@ -5,7 +5,7 @@ Modes:
 * ``write PATH SEED`` — add entries for ever; print ``begin <uid>`` before each save and
   ``committed <uid>`` once the save has returned, flushing each line so the parent knows exactly
   what was durable when it kills this process.
-* ``fill-disk PATH`` — save a draft and an entry, then cap the size of files this process may
+* ``fill-disk PATH`` — autosave a draft (the drafts repository) and save an entry, then cap the size of files this process may
   write (RLIMIT_FSIZE) and try to save a large entry, a draft and a backup; print one JSON line
   saying what each attempt raised.
 * ``second PATH`` — start the unlock screen as a second instance would and try to open the
@@ -63,11 +63,7 @@ def fill_disk(path: Path) -> None:
 
     rng = random.Random(7)
     journal = Journal.open(path, PASSPHRASE)
-    with journal.transaction() as conn:
-        conn.execute(
-            "INSERT OR REPLACE INTO draft (key, payload, updated_at) VALUES ('reflection:new', ?, ?)",
-            (json.dumps({"text": "the draft before the disk filled"}), journal.clock.now().isoformat()),
-        )
+    journal.drafts.save("reflection:new", {"text": "the draft before the disk filled"})
     saved = journal.reflections.add(_entry(journal, rng, 5))
     journal.checkpoint()
     # Without this, exceeding the limit kills the process (SIGXFSZ) instead of failing the write.
@@ -87,11 +83,7 @@ def fill_disk(path: Path) -> None:
     attempt("entry", lambda: journal.reflections.add(_entry(journal, rng, 12_000)))
 
     def save_bigger_draft() -> None:
-        with journal.transaction() as conn:
-            conn.execute(
-                "UPDATE draft SET payload=?, updated_at=? WHERE key='reflection:new'",
-                (json.dumps({"text": "x" * 400_000}), journal.clock.now().isoformat()),
-            )
+        journal.drafts.save("reflection:new", {"text": "x" * 400_000})
 
     attempt("draft", save_bigger_draft)
     attempt("backup", lambda: backups.verified_backup(journal, path.parent / "backups" / "full.db"))

@@ -5,8 +5,8 @@ marker sentence, searches for it, leaves a draft (autosave), draws a chart of th
 a backup, exports everything explicitly to ``$HOME/exports``, locks and closes.  It prints the
 paths of the files the person explicitly exported; every other file must be free of the marker.
 
-Drafts: the draft editor (issue 3) is not on main yet, so the draft is written to the journal's
-``draft`` table through a transaction, exactly where autosave keeps it.
+The draft is autosaved by the full reflection editor's own autosave path; the charts are every
+chart in the Trends catalogue, drawn on Qt canvases.
 """
 
 from __future__ import annotations
@@ -30,20 +30,33 @@ MARKER = sys.argv[1]
 PASSPHRASE = "plaintext test passphrase"
 
 
-def draw_chart(journal) -> None:
-    """A chart of the entries, drawn on a Qt canvas and also rendered to memory."""
+def draw_charts(journal, clock) -> int:
+    """Every chart of the Trends catalogue, drawn on a Qt canvas as the page does."""
     from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-    from matplotlib.figure import Figure
 
-    entries = journal.reflections.recent()
-    figure = Figure(figsize=(4, 3))
-    axes = figure.add_subplot()
-    axes.plot([r.occurred_at for r in entries], [r.stress for r in entries], marker="o")
-    axes.set_title(entries[0].text[:40])  # journal text inside a chart: the worst case
-    canvas = FigureCanvasQTAgg(figure)
-    canvas.draw()
-    canvas.grab()
-    canvas.deleteLater()
+    from resilience_journal.charts.catalog import CHARTS
+    from resilience_journal.storage.trends import load_trend_data
+
+    today = clock.now().date()
+    data = load_trend_data(journal, today - timedelta(days=90), today)
+    for spec in CHARTS:
+        canvas = FigureCanvasQTAgg(spec.build(data))
+        canvas.draw()
+        canvas.grab()
+        spec.describe(data)
+        canvas.deleteLater()
+    return len(CHARTS)
+
+
+def autosave_draft(ctx, text: str) -> None:
+    """Type into the full editor and let its autosave run, as the timer would."""
+    from resilience_journal.ui.reflection_editor import ReflectionEditor
+
+    editor = ReflectionEditor(ctx)
+    editor.show()
+    editor.text.setPlainText(text)
+    editor.autosave_timer.timeout.emit()
+    assert ctx.journal.drafts.all(), "autosave kept no draft"
 
 
 def main() -> None:
@@ -74,12 +87,8 @@ def main() -> None:
     assert page.entries_shown(), "search did not find the marker"
 
     journal = window.journal
-    with journal.transaction() as conn:
-        conn.execute(
-            "INSERT OR REPLACE INTO draft (key, payload, updated_at) VALUES ('reflection:new', ?, ?)",
-            (json.dumps({"text": MARKER + " (draft)"}), (clock.now() - timedelta(seconds=1)).isoformat()),
-        )
-    draw_chart(journal)
+    autosave_draft(window.shell.ctx, MARKER + " (still writing)")
+    assert draw_charts(journal, clock) > 0
 
     from resilience_journal.exchange.files import save_json_export
     from resilience_journal.storage.backups import verified_backup

@@ -40,5 +40,4 @@ def test_writes_beyond_a_file_size_limit_fail_cleanly(journal_path, clock):
         assert j.query("PRAGMA cipher_integrity_check") == []
         assert j.query("PRAGMA integrity_check") == [("ok",)]
         assert [row[0] for row in j.query("SELECT uid FROM reflection")] == [outcome["saved_before"]]
-        (payload,) = j.query("SELECT payload FROM draft WHERE key='reflection:new'")[0]
-        assert json.loads(payload) == {"text": "the draft before the disk filled"}
+        assert j.drafts.get("reflection:new").payload == {"text": "the draft before the disk filled"}
