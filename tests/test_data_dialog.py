@@ -216,3 +216,4 @@ def test_unlocking_makes_the_days_backup_and_the_menu_reaches_the_dialog(qtbot, 
     assert dialog.list.topLevelItem(0).text(1) == "Automatic"
     window.lock()
     assert window.journal is None
+    assert not dialog.isVisible()  # locking closes it with everything else

@@ -107,6 +107,8 @@ def test_a_bad_value_is_named_and_changes_nothing(journal, clock, tmp_path, tabl
             import_file_text(other, _bad_variant(text, table, field, value))
         assert table in caught.value.where
         assert words in caught.value.message
+        if isinstance(value, str):
+            assert value not in str(caught.value)  # says where, never quotes the content
         if field != "body":
             assert field in caught.value.where
         other.checkpoint()

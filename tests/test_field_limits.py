@@ -67,3 +67,22 @@ def test_the_quick_entry_shows_the_message_next_to_the_field(page_context, qtbot
     assert dialog.msg_text.text() == messages.TEXT_TOO_LONG.format(limit=MAX_TEXT)
     assert dialog.msg_stress.isHidden()
     assert page_context.journal.reflections.count() == 0
+
+
+def test_a_full_disk_keeps_the_writing_in_the_editor_and_says_so(page_context, qtbot, monkeypatch):
+    from resilience_journal.storage import StorageFull
+    from resilience_journal.ui.quick_entry import QuickEntryDialog
+
+    def disk_full(_reflection):
+        raise StorageFull("database or disk is full")  # what storage raises (tests/test_fault_disk.py)
+
+    monkeypatch.setattr(page_context.journal.reflections, "add", disk_full)
+    dialog = QuickEntryDialog(page_context)
+    qtbot.addWidget(dialog)
+    dialog.activity.setCurrentText("Home visit")
+    dialog.stress.setValue(4)
+    dialog.text.setPlainText("Words I do not want to lose")
+    dialog.save()
+    assert dialog.msg_form.text() == messages.DISK_FULL
+    assert dialog.text.toPlainText() == "Words I do not want to lose"
+    assert dialog.result() == 0  # still open, not accepted
