@@ -16,9 +16,8 @@ if TYPE_CHECKING:
 def _stress_cmap(palette: ChartPalette):
     from matplotlib import colormaps
 
-    cmap = colormaps[palette.sequential].copy()
-    cmap.set_bad(palette.background)  # days without entries blend into the page
-    return cmap
+    # Days without entries blend into the page.
+    return colormaps[palette.sequential].with_extremes(bad=palette.background)
 
 
 def stress_calendar(data: TrendData, palette: ChartPalette = LIGHT, size=None, dpi: float = 100) -> Figure:
