@@ -97,7 +97,9 @@ def test_small_change_is_called_about_the_same():
 
 def test_rising_trend_gives_its_size_and_basis():
     # One entry every 3 days, each one point higher: a Theil–Sen slope of 1/3 a day.
-    data = TrendData(start=START, end=END, entries=tuple(entry(START + timedelta(days=3 * i), 1 + i) for i in range(10)))
+    data = TrendData(
+        start=START, end=END, entries=tuple(entry(START + timedelta(days=3 * i), 1 + i) for i in range(10))
+    )
     trend = [i.text for i in insights(data) if i.key == "trend"]
     assert trend == [
         "Your daily stress rose from 29 Oct to 25 Nov 2026, by about 10.0 points a month "
@@ -127,7 +129,11 @@ def test_steady_and_when_insights():
 
 
 def test_checkin_mood_insight():
-    data = TrendData(start=START, end=END, checkins=tuple(CheckIn(date(2026, 11, 1 + i), mood=m) for i, m in enumerate((4, 5, 6, 7, 8))))
+    data = TrendData(
+        start=START,
+        end=END,
+        checkins=tuple(CheckIn(date(2026, 11, 1 + i), mood=m) for i, m in enumerate((4, 5, 6, 7, 8))),
+    )
     assert [i.text for i in insights(data)] == [
         "On the 5 days you rated your mood from 29 Oct to 25 Nov 2026, it averaged 6.0 out of 10."
     ]

@@ -16,8 +16,8 @@ from resilience_journal.domain.trends import (
     emotion_counts,
     emotions_by_kind,
     rolling_means,
-    stress_trend,
     strategy_summaries,
+    stress_trend,
     weekday_time_grid,
 )
 
@@ -94,7 +94,9 @@ def test_calendar_grid_places_days_under_their_weekday():
 
 
 def test_calendar_grid_is_at_most_a_year_wide():
-    grid = calendar_grid([entry(date(2020, 1, 6), 5), entry(date(2026, 11, 10), 6)], date(2020, 1, 1), date(2026, 11, 25))
+    grid = calendar_grid(
+        [entry(date(2020, 1, 6), 5), entry(date(2026, 11, 10), 6)], date(2020, 1, 1), date(2026, 11, 25)
+    )
     assert grid.weeks == 53
     assert grid.span_start == date(2025, 11, 24)  # the Monday 52 weeks before Monday 23 Nov 2026
     assert grid.means[1][grid.weeks - 3] == 6.0

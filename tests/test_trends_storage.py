@@ -26,8 +26,18 @@ def _decompression(journal, clock, day, strategy, before, after, reflection=None
         c.execute(
             "INSERT INTO decompression (uid, reflection_id, strategy, occurred_at, local_date, stress_before,"
             " stress_after, created_at, updated_at, deleted_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
-            (f"d-{strategy}-{day}-{before}", reflection.id if reflection else None, strategy, when, day.isoformat(),
-             before, after, when, when, when if deleted else None),
+            (
+                f"d-{strategy}-{day}-{before}",
+                reflection.id if reflection else None,
+                strategy,
+                when,
+                day.isoformat(),
+                before,
+                after,
+                when,
+                when,
+                when if deleted else None,
+            ),
         )
 
 
@@ -48,7 +58,10 @@ def test_loader_reads_period_filter_and_earlier_span(journal, clock):
         (date(2026, 11, 3), "Phone call", 4),
     ]
     assert [e.stress for e in data.earlier_entries] == [3]
-    assert [(d.strategy, d.stress_before, d.stress_after) for d in data.decompressions] == [("Walk", 7, 4), ("Music", 6, 5)]
+    assert [(d.strategy, d.stress_before, d.stress_after) for d in data.decompressions] == [
+        ("Walk", 7, 4),
+        ("Music", 6, 5),
+    ]
     assert [(m.activity_kind, m.emotion) for m in data.emotions] == [
         ("Home visit", "Tired"),
         ("Home visit", "Sad"),
@@ -70,7 +83,7 @@ def test_loader_reads_checkins_and_questionnaire_scores(journal):
         c.execute(
             "INSERT INTO measure (uid, instrument, taken_at, local_date, responses, scores, created_at) VALUES"
             " ('m1', 'cbi', '2026-11-21T09:00:00+00:00', '2026-11-21', '{}',"
-            " '{\"personal\": 45.8, \"work\": 50, \"client\": null}', 'x')"
+            ' \'{"personal": 45.8, "work": 50, "client": null}\', \'x\')'
         )
     data = load_trend_data(journal, date(2026, 11, 1), date(2026, 11, 25))
     assert [(c.local_date, c.mood, c.energy, c.sleep_quality, c.workload) for c in data.checkins] == [
