@@ -137,3 +137,16 @@ def test_checkin_mood_insight():
     assert [i.text for i in insights(data)] == [
         "On the 5 days you rated your mood from 29 Oct to 25 Nov 2026, it averaged 6.0 out of 10."
     ]
+
+
+def test_kind_names_read_naturally_inside_a_sentence():
+    def said(kind: str) -> str:
+        data = TrendData(
+            start=START, end=END, activity_kind=kind, entries=tuple(entry(END, 5, kind=kind) for _ in range(5))
+        )
+        return insights(data)[0].text.split(",")[0]
+
+    assert said("Conference or meeting") == "After conferences and meetings"
+    assert said("Other") == "After other work"
+    assert said("Strategy discussion") == "After strategy discussion"  # the user's own words, kept
+    assert said("CAMHS liaison") == "After CAMHS liaison"

@@ -193,3 +193,22 @@ def test_empty_journal_shows_a_kind_empty_state(page_context, qtbot):
     assert page.empty.isVisibleTo(page)
     assert page.visible_charts() == []
     assert page.insight_texts() == []
+
+
+def test_locking_while_charts_are_drawn_is_safe(page_context, journal, clock, qtbot):
+    """The journal closes (auto-lock) mid-computation: no crash, no late result touches a widget."""
+    import threading
+
+    _fill(journal, clock, days=60)
+    page = TrendsPage(page_context)
+    page.resize(900, 700)
+    page.show()
+    qtbot.waitUntil(lambda: page._generation == 1, timeout=WAIT)  # the job has been handed to the worker
+    page.deleteLater()
+    qtbot.wait(0)
+    journal.close()
+
+    def worker_gone() -> bool:
+        return not any(t.name.startswith("trends") and t.is_alive() for t in threading.enumerate())
+
+    qtbot.waitUntil(worker_gone, timeout=WAIT)

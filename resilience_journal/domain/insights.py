@@ -71,11 +71,23 @@ def _who(kind: str | None) -> str:
     return f"After {_kind_phrase(kind)}, your stress" if kind else "Your stress"
 
 
+#: How the built-in activity kinds read inside a sentence ("After home visits, ...").
+_KIND_PHRASES = {
+    "Home visit": "home visits",
+    "Office visit": "office visits",
+    "Phone call": "phone calls",
+    "Court": "court",
+    "Conference or meeting": "conferences and meetings",
+    "Duty": "duty",
+    "Other": "other work",
+}
+
+
 def _kind_phrase(kind: str) -> str:
-    """An activity kind inside a sentence: 'Home visit' → 'home visits', 'Court' → 'court'."""
-    plain = kind[0].lower() + kind[1:] if kind[:1].isupper() and not kind[:2].isupper() else kind
-    countable = ("visit", "call", "meeting")
-    return plain + "s" if plain.endswith(countable) else plain
+    """An activity kind inside a sentence; the user's own kinds keep their words (first letter lowered)."""
+    if kind in _KIND_PHRASES:
+        return _KIND_PHRASES[kind]
+    return kind[0].lower() + kind[1:] if kind[:1].isupper() and not kind[:2].isupper() else kind
 
 
 def _compare_sentence(

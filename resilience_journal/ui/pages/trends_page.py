@@ -8,13 +8,10 @@ shown — never at start-up.
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -36,14 +33,13 @@ from resilience_journal.domain import messages, wellbeing_alert
 from resilience_journal.domain.clock import today
 from resilience_journal.domain.insights import MIN_ENTRIES
 from resilience_journal.domain.periods import DEFAULT_PERIOD, PERIOD_CHOICES
+from resilience_journal.ui.background import BackgroundWorker
 from resilience_journal.ui.pages.base import Page
 from resilience_journal.ui.theme import current_theme, theme_colours
 from resilience_journal.ui.trends_job import Finished, RenderedChart, Summary, TrendsRequest, compute
 from resilience_journal.ui.widgets.chart_panel import ChartPanel
 from resilience_journal.ui.widgets.field_message import FieldMessage
 from resilience_journal.ui.widgets.high_stress_card import HighStressCard
-
-log = logging.getLogger(__name__)
 
 #: Words for "no filter" in the activity-kind list.
 ALL_KINDS = "All kinds of work"
@@ -53,36 +49,6 @@ PLAN_PAGE_KEYS = ("selfcare", "self_care", "plan", "selfcare_plan")
 RESIZE_DEBOUNCE_MS = 250
 #: Space between the page edge and the chart, on both sides, in logical pixels.
 _CHART_INSET = 2 * 14 + 2 * 12 + 4
-
-
-class _Worker(QObject):
-    """Runs one job at a time off the GUI thread; each item it yields arrives as ``produced``."""
-
-    produced = Signal(int, object)
-    failed = Signal(int, str)
-
-    def __init__(self, parent: QObject) -> None:
-        super().__init__(parent)
-        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="trends")
-        self._pool = pool
-        self.destroyed.connect(lambda *_: pool.shutdown(wait=False, cancel_futures=True))
-
-    def submit(self, tag: int, work: Callable[[], Iterable[object]]) -> None:
-        self._pool.submit(self._run, tag, work)
-
-    def _run(self, tag: int, work: Callable[[], Iterable[object]]) -> None:
-        try:
-            for item in work():
-                self.produced.emit(tag, item)
-        except RuntimeError:
-            return  # the page was closed (locked) while we worked: nobody is listening
-        except Exception as exc:  # noqa: BLE001 - the page must survive anything a job does
-            # Only the type: an exception's message could quote journal words.
-            log.warning("trends work failed: %s", type(exc).__name__)
-            try:
-                self.failed.emit(tag, type(exc).__name__)
-            except RuntimeError:
-                pass
 
 
 class TrendsPage(Page):
@@ -105,7 +71,7 @@ class TrendsPage(Page):
         self.last_timings: dict[str, float] = {}
         self._build_controls()
         self._build_content()
-        self._worker = _Worker(self)
+        self._worker = BackgroundWorker(self, name="trends")
         self._worker.produced.connect(self._received)
         self._worker.failed.connect(self._failed)
         self._resize_timer = QTimer(self)
