@@ -60,13 +60,19 @@ class Journal:
         self.clock = clock
         self._lock = threading.RLock()
         # Repositories: the only way the rest of the app reads and writes journal data.
+        from resilience_journal.storage.checkins import CheckInRepository
+        from resilience_journal.storage.measures import MeasureRepository
         from resilience_journal.storage.reflections import ReflectionRepository
+        from resilience_journal.storage.selfcare import SelfCareRepository
         from resilience_journal.storage.settings import SettingsRepository
         from resilience_journal.storage.vocabulary import VocabularyRepository
 
         self.reflections = ReflectionRepository(self)
         self.settings = SettingsRepository(self)
         self.vocabulary = VocabularyRepository(self)
+        self.checkins = CheckInRepository(self)
+        self.measures = MeasureRepository(self)
+        self.selfcare = SelfCareRepository(self)
 
     # --- opening and closing ------------------------------------------------------------
 
@@ -262,4 +268,3 @@ def _is_disk_full(exc: BaseException) -> bool:
         return True
     text = str(exc).lower()
     return "database or disk is full" in text or "disk i/o error" in text
-
