@@ -7,12 +7,25 @@ nothing the user wrote stays in a widget, a model or a cache after the journal i
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStackedWidget, QWidget
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from resilience_journal.ui.context import PageContext
 from resilience_journal.ui.pages import PAGES
 from resilience_journal.ui.pages.base import Page
 from resilience_journal.ui.quick_entry import QuickEntryDialog
+from resilience_journal.ui.reminders import ReminderBanner, ReminderService
+
+#: Opens the support contacts from anywhere (also the button under the navigation).
+SUPPORT_SHORTCUT = "Ctrl+Shift+H"
 
 
 class Shell(QWidget):
@@ -37,11 +50,36 @@ class Shell(QWidget):
             item.setToolTip(spec.shortcut)
             self.nav.addItem(item)
         self.nav.currentRowChanged.connect(self._row_changed)
+        # Support is one click away on every page, under the navigation.
+        self.support_button = QPushButton("Support")
+        self.support_button.setObjectName("supportButton")
+        self.support_button.setAccessibleName("Support contacts")
+        self.support_button.setToolTip(f"People to talk to ({SUPPORT_SHORTCUT})")
+        self.support_button.clicked.connect(self.open_support)
+        QShortcut(QKeySequence(SUPPORT_SHORTCUT), self, activated=self.open_support)
+        nav_column = QWidget()
+        nav_column.setObjectName("navColumn")
+        nav_column.setFixedWidth(self.nav.maximumWidth())
+        left = QVBoxLayout(nav_column)
+        left.setContentsMargins(0, 0, 0, 0)
+        left.setSpacing(0)
+        left.addWidget(self.nav, 1)
+        left.addWidget(self.support_button)
+        self.banner = ReminderBanner()
+        self.banner.actionRequested.connect(self._reminder_action)
+        right = QVBoxLayout()
+        right.setContentsMargins(0, 0, 0, 0)
+        right.setSpacing(0)
+        right.addWidget(self.banner)
+        right.addWidget(self.stack, 1)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(self.nav)
-        layout.addWidget(self.stack, 1)
+        layout.addWidget(nav_column)
+        layout.addLayout(right, 1)
+        self.reminders = ReminderService(ctx, self)
+        self.reminders.bannerRequested.connect(self.banner.show_reminder)
+        self.reminders.start()
         ctx.events.changed.connect(self._data_changed)
         journal_page = self.pages.get("journal")
         if journal_page is not None:
@@ -82,3 +120,17 @@ class Shell(QWidget):
 
     def search(self) -> None:
         self.show_page("journal").focus_search()
+
+    def open_support(self):
+        from resilience_journal.ui.support_dialog import SupportDialog
+
+        dialog = SupportDialog(self.ctx, parent=self)
+        dialog.editRequested.connect(lambda: self.show_page("selfcare").show_tab("contacts"))
+        dialog.open()
+        return dialog
+
+    def _reminder_action(self, reminder) -> None:
+        if reminder is not None and reminder.kind == "followup":
+            self.new_entry()
+        else:
+            self.show_page("today")
