@@ -7,7 +7,7 @@ import dataclasses
 from datetime import date
 from typing import TYPE_CHECKING
 
-from resilience_journal.domain.ids import Uid
+from resilience_journal.domain.ids import Uid, new_uid
 from resilience_journal.domain.leave import LeavePeriod, validate_leave
 from resilience_journal.domain.reminders import ReminderSettings
 from resilience_journal.domain.selfcare import (
@@ -18,7 +18,7 @@ from resilience_journal.domain.selfcare import (
     validate_contact,
     validate_plan,
 )
-from resilience_journal.storage.convert import dt_to_db
+from resilience_journal.storage.convert import dt_to_db, to_json
 
 if TYPE_CHECKING:
     from resilience_journal.storage.journal import Journal
@@ -29,6 +29,8 @@ PREFS_KEY = "selfcare.prefs"
 REMINDERS_KEY = "selfcare.reminders"
 SHOWN_KEY = "selfcare.reminders_shown"
 SEEDED_KEY = "selfcare.contacts_seeded"
+#: ``share_record.kind`` of a plan export.
+PLAN_SHARE_KIND = "self-care plan"
 #: How many shown-reminder keys to remember (a few weeks' worth).
 SHOWN_KEEP = 60
 
@@ -161,3 +163,16 @@ class SelfCareRepository:
     def mark_reminder_shown(self, key: str) -> None:
         keys = [k for k in self.shown_reminders() if k != key] + [key]
         self._j.settings.set(SHOWN_KEY, keys[-SHOWN_KEEP:])
+
+    # --- exports ---------------------------------------------------------------------------
+
+    def record_export(self, file_name: str, fmt: str) -> None:
+        """Remember that the plan was exported (the app keeps a record of what left it)."""
+        with self._j.transaction() as conn:
+            conn.execute(
+                "INSERT INTO share_record (uid, shared_at, kind, file_name, detail) VALUES (?,?,?,?,?)",
+                (new_uid(), dt_to_db(self._j.clock.now()), PLAN_SHARE_KIND, file_name, to_json({"format": fmt})),
+            )
+
+    def export_count(self) -> int:
+        return self._j.query("SELECT count(*) FROM share_record WHERE kind=?", (PLAN_SHARE_KIND,))[0][0]
