@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -34,6 +35,7 @@ def _spin(name: str, accessible: str, maximum: int, suffix: str, off_text: str =
     s.setSuffix(suffix)
     if off_text:
         s.setSpecialValueText(off_text)
+    s.setMaximumWidth(160)
     return s
 
 
@@ -56,6 +58,7 @@ class PreferencesForm(QWidget):
         self.role.setObjectName("role")
         self.role.setAccessibleName("Your role")
         self.role.setMaxLength(60)
+        self.role.setMaximumWidth(360)
         self.threshold = _spin("leaveThreshold", "Days without a break before a gentle note", 365, " days", "Never")
         self.rhythm = _spin("questionnaireRhythm", "Suggest a questionnaire every", 365, " days", "Never")
         self.checkin_on = QCheckBox("Remind me to check in, from")
@@ -89,7 +92,9 @@ class PreferencesForm(QWidget):
             row.addStretch(1)
             reminders.body.addLayout(row)
         row = QHBoxLayout()
-        row.addWidget(hint("A hard day is one with an entry rated at least"))
+        hard_day = QLabel("A hard day is one with an entry rated at least")
+        hard_day.setBuddy(self.high_stress)
+        row.addWidget(hard_day)
         row.addWidget(self.high_stress)
         row.addStretch(1)
         reminders.body.addLayout(row)
