@@ -308,3 +308,37 @@ def test_demo_has_self_care_data(tmp_path, clock):
         if hard:
             assert sum(hard) / len(hard) < sum(easy) / len(easy)
         assert (TODAY - timedelta(days=1)) >= cal.start
+
+
+def test_checkin_by_keyboard_only(qtbot, shell, page_context):
+    form = shell.show_page("today").form
+    form.ratings["mood"].setFocus()
+    for key in (Qt.Key.Key_7, Qt.Key.Key_Tab, Qt.Key.Key_5, Qt.Key.Key_Tab, Qt.Key.Key_6, Qt.Key.Key_Tab):
+        qtbot.keyClick(QApplication.focusWidget(), key)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_1)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_0)  # workload 10
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget().objectName() == "sleep_hours"
+    qtbot.keyClicks(QApplication.focusWidget(), "6")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    qtbot.keyClicks(QApplication.focusWidget(), "9")  # hours worked
+    for _ in range(3):  # breaks, finished on time, note
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget().objectName() == "note"
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    c = page_context.journal.checkins.on(TODAY)
+    assert (c.mood, c.energy, c.sleep_quality, c.workload, c.sleep_hours, c.hours_worked) == (7, 5, 6, 10, 6.0, 9.0)
+
+
+def test_tray_notifications_where_there_is_a_tray(qtbot, shell, page_context, clock):
+    page_context.journal.selfcare.set_reminder_settings(ReminderSettings(checkin_enabled=True, checkin_time=time(17)))
+    service = shell.reminders
+    service.use_tray = True
+    banners = []
+    service.bannerRequested.connect(banners.append)
+    r = service.check()
+    assert r is not None and service.tray is not None and banners == []
+    assert service.tray.toolTip() == "Resilience Journal"  # the icon never carries journal text
+    shell.show_page("selfcare")
+    service.tray.messageClicked.emit()  # the user clicks the notification
+    assert shell.current_page().objectName() == "page_today"

@@ -27,12 +27,15 @@ class ReminderService(QObject):
     shown = Signal(object)
     #: Emitted when a reminder should appear in the window (no system tray).
     bannerRequested = Signal(object)
+    #: The user clicked a tray notification: act on the last reminder shown.
+    actionRequested = Signal(object)
 
     def __init__(self, ctx: PageContext, parent=None, *, use_tray: bool | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.use_tray = QSystemTrayIcon.isSystemTrayAvailable() if use_tray is None else use_tray
         self.tray: QSystemTrayIcon | None = None
+        self.last: Reminder | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(CHECK_INTERVAL_MS)
         self.timer.timeout.connect(self.check)
@@ -71,6 +74,7 @@ class ReminderService(QObject):
         return reminder
 
     def _deliver(self, reminder: Reminder) -> None:
+        self.last = reminder
         if self.use_tray:
             if self.tray is None:
                 app = QApplication.instance()
@@ -79,6 +83,7 @@ class ReminderService(QObject):
                     icon = app.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation)
                 self.tray = QSystemTrayIcon(icon, self)
                 self.tray.setToolTip("Resilience Journal")
+                self.tray.messageClicked.connect(lambda: self.actionRequested.emit(self.last))
             self.tray.show()
             self.tray.showMessage(reminder.title, reminder.message, QSystemTrayIcon.MessageIcon.Information, 15_000)
         else:

@@ -79,6 +79,7 @@ class Shell(QWidget):
         layout.addLayout(right, 1)
         self.reminders = ReminderService(ctx, self)
         self.reminders.bannerRequested.connect(self.banner.show_reminder)
+        self.reminders.actionRequested.connect(self._reminder_action)
         self.reminders.start()
         ctx.events.changed.connect(self._data_changed)
         journal_page = self.pages.get("journal")
@@ -130,6 +131,9 @@ class Shell(QWidget):
         return dialog
 
     def _reminder_action(self, reminder) -> None:
+        self.window().showNormal()
+        self.window().raise_()
+        self.window().activateWindow()
         if reminder is not None and reminder.kind == "followup":
             self.new_entry()
         else:
