@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -109,6 +110,7 @@ class PlanView(QWidget):
         self.edit_button = self._button("editPlan", "Edit my plan", self.start_editing, primary=True)
         self.export_button = self._button("exportPlan", "Export…", self.exportRequested.emit)
         self.save_button = self._button("savePlan", "Save plan", self.save, primary=True)
+        self.save_button.setToolTip("Ctrl+S")
         self.cancel_button = self._button("cancelPlan", "Cancel", self.show_plan)
         self.status = hint("", "planStatus")
         buttons = QHBoxLayout()
@@ -118,7 +120,13 @@ class PlanView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(self.stack, 1)
+        save = QShortcut(QKeySequence.StandardKey.Save, self, activated=self._save_shortcut)
+        save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.show_plan()
+
+    def _save_shortcut(self) -> None:
+        if self.is_editing():
+            self.save()
 
     def _button(self, name: str, text: str, slot, primary: bool = False) -> QPushButton:
         b = QPushButton(text)
