@@ -220,3 +220,12 @@ def test_journal_open_in_another_instance_is_explained(qtbot, window, journal_pa
         assert other.reflections.count() == 0  # the first instance still works
     finally:
         other.close()
+
+
+@pytest.mark.parametrize("setting", [True, False])
+def test_minimising_locks_only_when_the_user_asked_for_it(qtbot, window, setting):
+    window.ui_settings.lock_on_minimise = setting
+    _create_with_keyboard(qtbot, window)
+    window.showMinimized()
+    qtbot.waitUntil(window.isMinimized)
+    assert window.is_locked() is setting

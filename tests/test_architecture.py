@@ -9,8 +9,6 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-import pytest
-
 PACKAGE = Path(__file__).resolve().parents[1] / "resilience_journal"
 
 
@@ -69,16 +67,32 @@ def test_sql_driver_is_only_used_by_storage():
     assert offenders(not_storage, ("sqlcipher3", "sqlite3")) == []
 
 
-@pytest.mark.parametrize("folder", ["charts"])
-def test_chart_builders_do_not_use_pyplot_or_qt(folder):
-    paths = modules_under(folder) if (PACKAGE / folder).is_dir() else []
+def test_chart_builders_use_neither_pyplot_nor_qt():
+    # Builders return Figure objects that serve the Trends page and the PDF export alike;
+    # pyplot would keep global state and pick a GUI backend.
+    paths = modules_under("charts")
+    assert paths
     bad = [
-        f"{p.relative_to(PACKAGE)} imports {name}"
+        f"{_short(p)} imports {name}"
         for p in paths
         for name in imported_modules(p)
         if name.startswith("matplotlib.pyplot") or name.split(".")[0] in ("PySide6", "shiboken6")
     ]
     assert bad == []
+
+
+def test_starting_the_app_does_not_import_matplotlib():
+    # matplotlib costs most of a second to import; the lock screen must not wait for it.
+    import subprocess
+    import sys
+
+    code = (
+        "import os, sys; os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+        "import resilience_journal.app, resilience_journal.ui.main_window, resilience_journal.storage\n"
+        "print('matplotlib' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.stdout.strip() == "False", out.stderr
 
 
 def test_a_forbidden_import_would_be_caught(tmp_path):
