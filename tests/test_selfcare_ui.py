@@ -10,7 +10,7 @@ from datetime import date, datetime, time, timedelta
 import pytest
 from pdf_text import normalise, pdf_text
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QRadioButton
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QRadioButton, QWidget
 from support import NOW, save_png
 
 from resilience_journal.domain import messages
@@ -342,3 +342,59 @@ def test_tray_notifications_where_there_is_a_tray(qtbot, shell, page_context, cl
     shell.show_page("selfcare")
     service.tray.messageClicked.emit()  # the user clicks the notification
     assert shell.current_page().objectName() == "page_today"
+
+
+def test_support_shortcut_works_even_while_locked(qtbot, journal_path, clock, tmp_path):
+    from resilience_journal.ui.main_window import MainWindow
+    from resilience_journal.ui.ui_settings import UiSettings
+
+    w = MainWindow(journal_path, clock, UiSettings(tmp_path / "ui"))
+    qtbot.addWidget(w)
+    w.show()
+    assert w.is_locked()
+    w.support_action.trigger()
+    dialog = next(x for x in QApplication.topLevelWidgets() if x.objectName() == "supportDialog" and x.isVisible())
+    assert [label.text() for label in dialog.findChildren(QLabel, "contactNumber")] == ["116 123"]
+    assert dialog.findChild(QPushButton, "editContacts") is None  # nothing from the journal while locked
+    save_png(dialog, "support-locked")
+    dialog.close()
+
+
+def test_every_control_has_a_name_for_tests_and_screen_readers(qtbot, shell, page_context):
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractItemView,
+        QAbstractSpinBox,
+        QComboBox,
+        QHeaderView,
+        QLineEdit,
+        QPlainTextEdit,
+    )
+
+    from resilience_journal.ui.pages.selfcare_page import PlanView
+    from resilience_journal.ui.plan_export import PlanExportDialog
+    from resilience_journal.ui.questionnaire_dialog import QuestionnaireDialog
+
+    view = PlanView(page_context)
+    qtbot.addWidget(view)
+    containers = [shell.pages["today"], shell.pages["selfcare"], shell.banner, shell.support_button.parent()]
+    containers += [QuestionnaireDialog(page_context, "cbi"), PlanExportDialog(page_context, view.document())]
+    containers.append(shell.open_support())
+    kinds = (QAbstractButton, QLineEdit, QAbstractSpinBox, QComboBox, QPlainTextEdit, QAbstractItemView)
+    unnamed = []
+    for container in containers:
+        for w in container.findChildren(QWidget):
+            if (
+                not isinstance(w, kinds)
+                or w.objectName().startswith("qt_")
+                or w.parent().objectName().startswith("qt_")
+            ):
+                continue
+            if isinstance(w, QLineEdit) and isinstance(w.parent(), (QAbstractSpinBox, QComboBox)):
+                continue  # the editor inside a spin box or combo box speaks for its parent
+            if isinstance(w, QHeaderView) or w.parent().metaObject().className() == "QComboBoxPrivateContainer":
+                continue  # a list's header and a combo box's pop-up belong to their owner
+            spoken = w.accessibleName() or (w.text() if isinstance(w, QAbstractButton) else "")
+            if not (w.objectName() and spoken):
+                unnamed.append(f"{type(w).__name__} {w.objectName()!r} {spoken!r} in {container.objectName()}")
+    assert unnamed == [], "\n".join(unnamed)

@@ -7,7 +7,6 @@ nothing the user wrote stays in a widget, a model or a cache after the journal i
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -24,7 +23,8 @@ from resilience_journal.ui.pages.base import Page
 from resilience_journal.ui.quick_entry import QuickEntryDialog
 from resilience_journal.ui.reminders import ReminderBanner, ReminderService
 
-#: Opens the support contacts from anywhere (also the button under the navigation).
+#: Opens the support contacts from anywhere, even while locked (MainWindow's action); unlocked,
+#: the button under the navigation does the same.
 SUPPORT_SHORTCUT = "Ctrl+Shift+H"
 
 
@@ -56,7 +56,6 @@ class Shell(QWidget):
         self.support_button.setAccessibleName("Support contacts")
         self.support_button.setToolTip(f"People to talk to ({SUPPORT_SHORTCUT})")
         self.support_button.clicked.connect(self.open_support)
-        QShortcut(QKeySequence(SUPPORT_SHORTCUT), self, activated=self.open_support)
         nav_column = QWidget()
         nav_column.setObjectName("navColumn")
         nav_column.setFixedWidth(self.nav.maximumWidth())
