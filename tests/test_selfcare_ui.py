@@ -398,3 +398,15 @@ def test_every_control_has_a_name_for_tests_and_screen_readers(qtbot, shell, pag
             if not (w.objectName() and spoken):
                 unnamed.append(f"{type(w).__name__} {w.objectName()!r} {spoken!r} in {container.objectName()}")
     assert unnamed == [], "\n".join(unnamed)
+
+
+def test_a_new_day_brings_a_fresh_checkin_form(qtbot, shell, page_context, clock):
+    today = shell.show_page("today")
+    today.form.ratings["mood"].setValue(4)
+    assert today.form.save()
+    shell.show_page("journal")
+    clock.advance(hours=10)  # 03:30 the next morning
+    shell.show_page("today")
+    assert today.form.day == TODAY + timedelta(days=1)
+    assert today.form.ratings["mood"].value() is None and today.form.save_button.text() == "Save check-in"
+    assert page_context.journal.checkins.on(TODAY).mood == 4

@@ -157,6 +157,12 @@ class TodayPage(Page):
         self.rhythm.blockSignals(False)
         self.rhythm_note.setVisible(questionnaire_due(j.measures.last_taken(), today, prefs.questionnaire_rhythm_days))
 
+    def showEvent(self, event) -> None:
+        # The app may stay open overnight: a new day starts with a fresh check-in form.
+        super().showEvent(event)
+        if self.form.day != self.ctx.clock.now().date():
+            self.refresh()
+
     def open_questionnaire(self, instrument: str):
         from resilience_journal.ui.questionnaire_dialog import QuestionnaireDialog
 
