@@ -128,6 +128,14 @@ def test_proqol_speaks_of_the_users_role_and_credits_cvt(qtbot, page_context):
     dialog.groups[28].checkedButton().setChecked(False)  # skip one secondary-trauma item
     dialog.show_results()
     assert dialog.findChild(QLabel, "score_burnout").text() == "30 — moderate (10 to 50)"
+    assert dialog.findChild(QLabel, "previous_burnout") is None  # nothing to compare with yet
+    dialog.save_button.click()
+    again = QuestionnaireDialog(page_context, "proqol5")
+    qtbot.addWidget(again)
+    for item in range(1, 31):
+        again.answer(item, 4)
+    again.show_results()
+    assert again.findChild(QLabel, "previous_burnout").text() == "Last time (25 November 2026): 30 (moderate)"
     assert dialog.findChild(QLabel, "score_secondary_traumatic_stress").text().startswith("Not scored: 9 of 10")
 
 

@@ -195,6 +195,8 @@ class QuestionnaireDialog(QDialog):
         notice.setWordWrap(True)
         self.results_layout.addWidget(notice)
         scores = self.scores()
+        previous = self.ctx.journal.measures.latest(self.q.id)
+        before = {p.scale: p for p in self.q.score(previous.responses)} if previous else {}
         for s in scores:
             card = SectionCard(self.q.scale_names[s.scale], f"result_{s.scale}")
             figure = QLabel(describe(s))
@@ -202,6 +204,11 @@ class QuestionnaireDialog(QDialog):
             figure.setProperty("role", "figure" if s.score is not None else "hint")
             figure.setWordWrap(True)
             card.body.addWidget(figure)
+            if s.scale in before:
+                when = previous.local_date
+                card.body.addWidget(
+                    hint(f"Last time ({when.day} {when:%B %Y}): {summary(before[s.scale])}", f"previous_{s.scale}")
+                )
             card.body.addWidget(hint(self.q.scale_descriptions[s.scale]))
             self.results_layout.addWidget(card)
         self.results_layout.addWidget(hint(self.q.scoring_note, "scoringNote"))
