@@ -418,3 +418,26 @@ def test_a_new_day_brings_a_fresh_checkin_form(qtbot, shell, page_context, clock
     assert today.form.day == TODAY + timedelta(days=1)
     assert today.form.ratings["mood"].value() is None and today.form.save_button.text() == "Save check-in"
     assert page_context.journal.checkins.on(TODAY).mood == 4
+
+
+def test_a_questionnaire_saved_by_mistake_can_be_deleted_after_confirming(qtbot, shell, page_context):
+    j = page_context.journal
+    for days in (40, 5):
+        answers = {i: 2 for i in range(1, 20)}
+        j.measures.add(Measure("cbi", NOW.astimezone() - timedelta(days=days), answers, cbi.scores_dict(answers)))
+    page_context.events.changed.emit("measures")
+    page = shell.show_page("selfcare")
+    page.show_tab("measures")
+    history = page.measures
+    assert history.list.topLevelItemCount() == 2
+    assert history.list.topLevelItem(0).text(0) == "Fri 20 Nov 2026"
+    assert "Personal burnout 50" in history.list.topLevelItem(0).text(2)
+    history.list.setCurrentItem(history.list.topLevelItem(0))
+    history.delete.click()
+    assert history.confirm.isVisible() and not history.delete.isVisible()
+    history.keep.click()
+    assert len(j.measures.history()) == 2  # "No, keep it" keeps it
+    history.delete.click()
+    history.confirm.click()
+    assert [m.local_date for m in j.measures.history()] == [TODAY - timedelta(days=40)]
+    assert history.list.topLevelItemCount() == 1

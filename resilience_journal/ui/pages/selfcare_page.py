@@ -1,5 +1,5 @@
 """The Self-care page: my plan (read calmly, edit when wanted, export), support contacts,
-leave and days off, and preferences with reminders — one tab each."""
+leave and days off, past questionnaire results, and preferences with reminders — one tab each."""
 
 from __future__ import annotations
 
@@ -22,13 +22,14 @@ from PySide6.QtWidgets import (
 from resilience_journal.domain import messages
 from resilience_journal.domain.selfcare import PLAN_SECTIONS, PlanDocument, plan_document
 from resilience_journal.domain.validation import ValidationError
+from resilience_journal.ui.measure_history import MeasureHistory
 from resilience_journal.ui.pages.base import Page
 from resilience_journal.ui.selfcare_lists import ContactsEditor, LeaveEditor
 from resilience_journal.ui.selfcare_prefs import PreferencesForm
 from resilience_journal.ui.widgets.field_message import FieldMessage
 from resilience_journal.ui.widgets.section_card import SectionCard, hint
 
-TABS = ("plan", "contacts", "leave", "preferences")
+TABS = ("plan", "contacts", "leave", "measures", "preferences")
 
 
 def plan_html(doc: PlanDocument) -> str:
@@ -191,16 +192,18 @@ class SelfCarePage(Page):
         self.plan = PlanView(ctx)
         self.contacts = ContactsEditor(ctx)
         self.leave = LeaveEditor(ctx)
+        self.measures = MeasureHistory(ctx)
         self.preferences = PreferencesForm(ctx)
         for widget, label in (
             (self.plan, "My plan"),
             (self.contacts, "Support contacts"),
             (self.leave, "Leave and days off"),
+            (self.measures, "Questionnaire results"),
             (self.preferences, "Preferences and reminders"),
         ):
             self.tabs.addTab(widget, label)
         self.layout_.addWidget(self.tabs, 1)
-        for editor in (self.plan, self.contacts, self.leave, self.preferences):
+        for editor in (self.plan, self.contacts, self.leave, self.measures, self.preferences):
             editor.changed.connect(lambda: ctx.events.changed.emit("selfcare"))
         self.plan.exportRequested.connect(self.export_plan)
 
@@ -212,6 +215,7 @@ class SelfCarePage(Page):
             self.plan.show_plan()
         self.contacts.refresh()
         self.leave.refresh()
+        self.measures.refresh()
         self.preferences.refresh()
 
     def export_plan(self) -> None:
