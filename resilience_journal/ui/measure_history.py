@@ -70,6 +70,7 @@ class MeasureHistory(QWidget):
             d = m.local_date
             item = QTreeWidgetItem([f"{d:%a} {d.day} {d:%b %Y}", q.short_name, scores])
             item.setData(0, Qt.ItemDataRole.UserRole, m.id)
+            item.setToolTip(2, scores)
             self.list.addTopLevelItem(item)
         has_any = self.list.topLevelItemCount() > 0
         self.empty.setVisible(not has_any)
