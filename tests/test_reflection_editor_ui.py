@@ -215,7 +215,7 @@ def test_escape_with_writing_asks_first_then_discards_the_draft(qtbot, page_cont
     editor.show()
     editor.text.setPlainText("half a thought")
     assert editor.autosave()
-    assert page_context.journal.drafts.get("reflection:new") is not None
+    assert page_context.journal.drafts.get(editor.draft_key).payload["text"] == "half a thought"
     editor.reject()
     assert editor.isVisible() and "Esc again" in editor.msg_form.text()
     editor.reject()
@@ -311,3 +311,14 @@ def test_opening_an_entry_from_the_list_edits_it_and_a_draft_of_an_edit_returns_
     assert editor.existing.id == r.id and editor.text.toPlainText() == "second version, not saved yet"
     assert editor.save()
     assert [x.text for x in window.journal.reflections.recent()] == ["second version, not saved yet"]
+
+
+def test_a_second_new_entry_never_overwrites_a_draft_waiting_to_be_recovered(qtbot, window):
+    first = ReflectionEditor(window.shell.ctx, parent=window.shell)
+    first.text.setPlainText("waiting to be recovered")
+    first.autosave()
+    second = ReflectionEditor(window.shell.ctx, parent=window.shell)
+    second.text.setPlainText("something else")
+    second.autosave()
+    texts = sorted(d.payload["text"] for d in window.journal.drafts.all())
+    assert texts == ["something else", "waiting to be recovered"]
