@@ -1,48 +1,76 @@
-"""Running slow journal work (backup, restore, rekey, export, import) off the GUI thread.
+"""Work off the GUI thread, one job at a time, with results delivered on the GUI thread.
 
-The work function runs on Qt's thread pool and must not touch widgets; its result or exception
-comes back on the GUI thread through a signal.  The journal's own lock keeps the shared
-connection safe meanwhile.
+A job is a callable returning an iterable; every item it yields is emitted as ``produced``
+(tag, item), which Qt queues to the receiver's (GUI) thread.  Widgets are never touched from
+the worker.  When the owner is deleted (the journal was locked), the pool is shut down and
+whatever a running job still yields goes nowhere.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+import logging
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, Signal
 
-
-class _Relay(QObject):
-    done = Signal(object)
-    failed = Signal(object)
+log = logging.getLogger(__name__)
 
 
-class _Task(QRunnable):
-    def __init__(self, work: Callable[[], Any], relay: _Relay) -> None:
-        super().__init__()
-        self.work, self.relay = work, relay
+class BackgroundWorker(QObject):
+    """Runs one job at a time off the GUI thread; each item it yields arrives as ``produced``."""
 
-    def run(self) -> None:
+    produced = Signal(int, object)
+    failed = Signal(int, str)
+
+    def __init__(self, parent: QObject, name: str = "worker") -> None:
+        super().__init__(parent)
+        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix=name)
+        self._pool = pool
+        self.destroyed.connect(lambda *_: pool.shutdown(wait=False, cancel_futures=True))
+
+    def submit(self, tag: int, work: Callable[[], Iterable[object]]) -> None:
+        self._pool.submit(self._run, tag, work)
+
+    def _run(self, tag: int, work: Callable[[], Iterable[object]]) -> None:
         try:
-            result = self.work()
-        except Exception as exc:  # handed to the GUI thread, which decides what to say
-            self.relay.failed.emit(exc)
-        else:
-            self.relay.done.emit(result)
+            for item in work():
+                if not self._emit("produced", tag, item):
+                    return  # the owner was deleted (journal locked): nobody is listening
+        except Exception as exc:  # noqa: BLE001 - the window must survive anything a job does
+            # Only the type: an exception's message could quote journal words.
+            log.warning("background work failed: %s", type(exc).__name__)
+            self._emit("failed", tag, type(exc).__name__)
+
+    def _emit(self, signal: str, *args: object) -> bool:
+        try:
+            getattr(self, signal).emit(*args)
+        except RuntimeError:  # "Internal C++ object already deleted"
+            return False
+        return True
 
 
-def run_in_background(
-    owner: QObject, work: Callable[[], Any], on_done: Callable[[Any], None], on_error: Callable[[Exception], None]
-) -> _Relay:
-    """Start ``work`` on a worker thread; call ``on_done(result)`` or ``on_error(exc)`` on the GUI thread.
+def run_once(
+    owner: QObject, work: Callable[[], object], on_done: Callable[[object], None], on_error: Callable[[Exception], None]
+) -> BackgroundWorker:
+    """Run ``work()`` once off the GUI thread, then ``on_done(result)`` or ``on_error(exc)`` on it.
 
-    ``owner`` keeps the relay alive; if the owner is deleted first, the answer is dropped.
+    For single slow actions (backup, restore, rekey, export, import) whose failure the caller
+    explains in its own words: the exception object itself comes back, never logged or shown.
     """
-    relay = _Relay(owner)
-    relay.done.connect(on_done)
-    relay.failed.connect(on_error)
-    relay.done.connect(relay.deleteLater)
-    relay.failed.connect(relay.deleteLater)
-    QThreadPool.globalInstance().start(_Task(work, relay))
-    return relay
+    worker = BackgroundWorker(owner, "once")
+
+    def job() -> Iterable[object]:
+        try:
+            yield (True, work())
+        except Exception as exc:  # noqa: BLE001 - handed to on_error, which picks the words
+            yield (False, exc)
+
+    def deliver(_tag: int, outcome: object) -> None:
+        ok, value = outcome
+        worker.deleteLater()
+        (on_done if ok else on_error)(value)
+
+    worker.produced.connect(deliver)
+    worker.submit(0, job)
+    return worker

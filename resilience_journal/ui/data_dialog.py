@@ -32,7 +32,7 @@ from resilience_journal.export.files import ExportFailed
 from resilience_journal.storage import BackupInvalid, JournalError, StorageFull
 from resilience_journal.storage import backups as bk
 from resilience_journal.storage.exchange import import_file_text
-from resilience_journal.ui.background import run_in_background
+from resilience_journal.ui.background import run_once
 from resilience_journal.ui.context import PageContext
 from resilience_journal.ui.passphrase_dialog import ChangePassphraseDialog
 from resilience_journal.ui.restore_dialog import RestoreDialog, describe, when_text
@@ -230,7 +230,7 @@ class DataSafetyDialog(QDialog):
         self.backup_now.setEnabled(False)
         say(self.msg_backup, "Backing up and checking the copy…")
         journal = self.ctx.journal
-        run_in_background(self, lambda: bk.verified_backup(journal, dest), self._backed_up, self._backup_failed)
+        run_once(self, lambda: bk.verified_backup(journal, dest), self._backed_up, self._backup_failed)
 
     def _backed_up(self, info: bk.BackupInfo) -> None:
         self.backup_now.setEnabled(True)
@@ -312,7 +312,7 @@ class DataSafetyDialog(QDialog):
             self._exchange_buttons()
             on_done(result)
 
-        run_in_background(self, work, done, self._exchange_failed)
+        run_once(self, work, done, self._exchange_failed)
 
     def _exchange_buttons(self) -> None:
         for b in (self.export_json_button, self.export_csv_button, self.import_button):

@@ -21,7 +21,8 @@ from resilience_journal.ui.access import CreateScreen, UnlockScreen
 from resilience_journal.ui.context import JournalEvents, PageContext
 from resilience_journal.ui.idle_watch import IdleWatcher
 from resilience_journal.ui.settings_dialog import SettingsDialog
-from resilience_journal.ui.shell import Shell
+from resilience_journal.ui.shell import SUPPORT_SHORTCUT, Shell
+from resilience_journal.ui.support_dialog import SupportDialog
 from resilience_journal.ui.theme import apply_theme
 from resilience_journal.ui.ui_settings import UiSettings
 
@@ -92,6 +93,7 @@ class MainWindow(QMainWindow):
         self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.settings_action = self._action("actionSettings", "Settings", "Ctrl+,", self.open_settings)
         self.data_action = self._action("actionDataSafety", "Data && safety…", "", self.open_data_safety)
+        self.support_action = self._action("actionSupport", "Support", SUPPORT_SHORTCUT, self.open_support)
         for i, key in enumerate(("1", "2", "3", "4", "5", "6", "7", "8", "9")):
             self._action(f"actionPage{key}", f"Page {key}", f"Ctrl+{key}", lambda _=False, i=i: self._go(i))
         self._set_unlocked_actions(False)
@@ -120,6 +122,13 @@ class MainWindow(QMainWindow):
         if self.shell is not None and index < self.shell.nav.count():
             self.shell.nav.setCurrentRow(index)
 
+    def open_support(self) -> None:
+        """Support contacts: the user's own when unlocked, the built-in helpline while locked."""
+        if self.shell is not None:
+            self.shell.open_support()
+        else:
+            SupportDialog(None, self).open()
+
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.ui_settings, self)
         if dialog.exec():
@@ -141,7 +150,7 @@ class MainWindow(QMainWindow):
     def start_automatic_backup(self) -> None:
         """Today's verified backup, if there is none yet, made in the background."""
         from resilience_journal.storage.backups import backup_if_due
-        from resilience_journal.ui.background import run_in_background
+        from resilience_journal.ui.background import run_once
 
         journal = self.journal
         if journal is None:
@@ -153,7 +162,7 @@ class MainWindow(QMainWindow):
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else type(exc).__name__
             self.statusBar().showMessage(messages.AUTO_BACKUP_FAILED.format(reason=reason))
 
-        self.auto_backup = run_in_background(self, lambda: backup_if_due(journal), lambda _info: None, failed)
+        self.auto_backup = run_once(self, lambda: backup_if_due(journal), lambda _info: None, failed)
 
     # --- locking ---------------------------------------------------------------------------
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QV
 from resilience_journal.domain import messages, passphrase
 from resilience_journal.storage import JournalError, StorageFull, WrongPassphrase
 from resilience_journal.ui.access import password_field
-from resilience_journal.ui.background import run_in_background
+from resilience_journal.ui.background import run_once
 from resilience_journal.ui.context import PageContext
 from resilience_journal.ui.widgets.field_message import FieldMessage
 from resilience_journal.ui.widgets.fit import say
@@ -90,7 +90,7 @@ class ChangePassphraseDialog(QDialog):
         self._busy(True)
         say(self.msg_form, "Changing the passphrase and checking it…")
         journal = self.ctx.journal
-        run_in_background(self, lambda: journal.change_passphrase(old, new), self._done, self._failed)
+        run_once(self, lambda: journal.change_passphrase(old, new), self._done, self._failed)
 
     def _busy(self, busy: bool) -> None:
         for w in (self.current, self.new, self.again, self.change_button):

@@ -15,7 +15,7 @@ from resilience_journal.domain import messages
 from resilience_journal.storage import BackupInvalid, JournalError, JournalTooNew, StorageFull, WrongPassphrase
 from resilience_journal.storage import backups as bk
 from resilience_journal.ui.access import password_field
-from resilience_journal.ui.background import run_in_background
+from resilience_journal.ui.background import run_once
 from resilience_journal.ui.context import PageContext
 from resilience_journal.ui.widgets.field_message import FieldMessage
 from resilience_journal.ui.widgets.fit import say
@@ -131,7 +131,7 @@ class RestoreDialog(QDialog):
         self.restore_button.setEnabled(False)
         say(self.msg_form, "Restoring…")
         journal, backup, old = self.ctx.journal, self.backup, self.backup_passphrase
-        run_in_background(self, lambda: bk.restore(journal, backup, current, old), self._done, self._failed)
+        run_once(self, lambda: bk.restore(journal, backup, current, old), self._done, self._failed)
 
     def _done(self, safety: bk.BackupInfo) -> None:
         self.safety = safety
