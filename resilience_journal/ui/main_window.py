@@ -162,7 +162,7 @@ class MainWindow(QMainWindow):
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else type(exc).__name__
             self.statusBar().showMessage(messages.AUTO_BACKUP_FAILED.format(reason=reason))
 
-        self.auto_backup = run_once(self, lambda: backup_if_due(journal), lambda _info: None, failed)
+        run_once(self, lambda: backup_if_due(journal), lambda _info: None, failed)
 
     # --- locking ---------------------------------------------------------------------------
 
