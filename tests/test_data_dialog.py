@@ -217,3 +217,24 @@ def test_unlocking_makes_the_days_backup_and_the_menu_reaches_the_dialog(qtbot, 
     window.lock()
     assert window.journal is None
     assert not dialog.isVisible()  # locking closes it with everything else
+
+
+def test_every_control_is_named_for_tests_and_assistive_technology(qtbot, page_context):
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QTreeWidget
+
+    _add(page_context, "entry")
+    saved = bk.verified_backup(page_context.journal, page_context.journal.backup_dir() / "x.db")
+    for dialog in (DataSafetyDialog(page_context), ChangePassphraseDialog(page_context),
+                   RestoreDialog(page_context, saved.path)):  # fmt: skip
+        qtbot.addWidget(dialog)
+        controls = [
+            w for kind in (QAbstractButton, QComboBox, QLineEdit, QTreeWidget) for w in dialog.findChildren(kind)
+        ]
+        unnamed = [
+            type(w).__name__ + ":" + (w.text() if hasattr(w, "text") else "")
+            for w in controls
+            if not w.objectName() or not w.accessibleName()
+            if not (isinstance(w, QLineEdit) and isinstance(w.parent(), QComboBox))  # a combo box's own editor
+            if not w.objectName().startswith("qt_")  # Qt's internal tab scroll buttons
+        ]
+        assert unnamed == [], type(dialog).__name__

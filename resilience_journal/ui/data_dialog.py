@@ -176,6 +176,8 @@ class DataSafetyDialog(QDialog):
 
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.setObjectName("close")
+        close.button(QDialogButtonBox.StandardButton.Close).setObjectName("closeButton")
+        close.button(QDialogButtonBox.StandardButton.Close).setAccessibleName("Close")
         close.rejected.connect(self.reject)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("dataTabs")

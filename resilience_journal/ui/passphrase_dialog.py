@@ -56,6 +56,9 @@ class ChangePassphraseDialog(QDialog):
         form.addRow("", self.msg_new)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setObjectName("cancel")
+        cancel.setAccessibleName("Cancel")
         self.change_button = self.buttons.addButton("Change passphrase", QDialogButtonBox.ButtonRole.AcceptRole)
         self.change_button.setObjectName("changePassphrase")
         self.change_button.setAccessibleName("Change passphrase")

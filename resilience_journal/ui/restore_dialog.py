@@ -78,6 +78,9 @@ class RestoreDialog(QDialog):
         self.msg_form = FieldMessage("restore_message")
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setObjectName("cancel")
+        cancel.setAccessibleName("Cancel")
         self.restore_button = self.buttons.addButton("Restore this backup", QDialogButtonBox.ButtonRole.AcceptRole)
         self.restore_button.setObjectName("restore")
         self.restore_button.setAccessibleName("Restore this backup")
