@@ -213,11 +213,10 @@ def import_export(journal: Journal, text: str) -> ImportReport:
 
 def _rebuild_search_index(journal: Journal, conn, new_ids: dict[str, list[int]]) -> None:
     """The search index is derived, so imported rows are indexed by their repositories' own rules."""
-    for rid in new_ids.get("reflection", ()):
-        journal.reflections.reindex(rid)
+    journal.reflections.index_new(new_ids.get("reflection", ()))
     for did in new_ids.get("decompression", ()):
         (note,) = conn.execute("SELECT note FROM decompression WHERE id=?", (did,)).fetchone()
-        journal.decompressions._index(conn, did, note)
+        journal.decompressions._index(conn, did, note, new=True)
 
 
 def import_jrnl(journal: Journal, text: str, *, stress: int = JRNL_DEFAULT_STRESS) -> ImportReport:
