@@ -238,3 +238,20 @@ def test_every_control_is_named_for_tests_and_assistive_technology(qtbot, page_c
             if not w.objectName().startswith("qt_")  # Qt's internal tab scroll buttons
         ]
         assert unnamed == [], type(dialog).__name__
+
+
+def test_a_backup_kept_elsewhere_can_be_restored_from_its_file(qtbot, page_context, tmp_path):
+    _add(page_context, "on the stick", 2)
+    dialog = _dialog(qtbot, page_context)
+    stick = tmp_path / "usb" / "journal-backup.db"
+    dialog.back_up_now(stick)
+    qtbot.waitUntil(lambda: stick.is_file(), timeout=10_000)
+    _add(page_context, "after", 1)
+    assert dialog.restore_from_file(page_context.journal.path) is None
+    assert dialog.msg_backup.text() == messages.RESTORE_NOT_THE_JOURNAL
+    restore = dialog.restore_from_file(stick)
+    assert "2 reflections" in restore.contents.text()
+    restore.current.setText(PASSPHRASE)
+    restore.restore()
+    qtbot.waitUntil(lambda: restore.safety is not None, timeout=10_000)
+    assert page_context.journal.reflections.count() == 2

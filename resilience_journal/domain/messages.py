@@ -219,3 +219,4 @@ BACKUP_NONE_YET = "No backups yet. One is made automatically the first time you 
 IMPORT_JRNL_STRESS = "jrnl entries have no stress rating; they will be given this one, and the tag “imported from jrnl”."
 EXCHANGE_FAILED = "That did not work ({reason}). Your journal has not been changed."
 AUTO_BACKUP_FAILED = "Today's automatic backup could not be made ({reason}). Your journal itself is fine."
+RESTORE_NOT_THE_JOURNAL = "That is the journal itself, not a backup of it. Please choose a backup file."

@@ -100,9 +100,11 @@ class DataSafetyDialog(QDialog):
         self.backup_now = _button("Back up now…", "backupNow", lambda: self.back_up_now())
         self.restore_button = _button("Restore selected…", "restoreSelected", self.restore_selected)
         self.restore_button.setEnabled(False)
+        self.restore_file_button = _button("Restore from a file…", "restoreFromFile", lambda: self.restore_from_file())
         row = QHBoxLayout()
         row.addWidget(self.backup_now)
         row.addWidget(self.restore_button)
+        row.addWidget(self.restore_file_button)
         row.addStretch(1)
         self.msg_backup = FieldMessage("backup_message")
         col = QVBoxLayout(backups_box)
@@ -258,6 +260,22 @@ class DataSafetyDialog(QDialog):
         dialog.finished.connect(lambda _code: self.refresh_backups())
         dialog.open()
         return dialog
+
+    def choose_backup_file(self) -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Restore from", str(self.ctx.journal.backup_dir()), "Journal backups (*.db)"
+        )
+        return Path(name) if name else None
+
+    def restore_from_file(self, path: Path | None = None) -> RestoreDialog | None:
+        """Restore a backup kept elsewhere (e.g. one made with "Back up now" on a USB stick)."""
+        path = path or self.choose_backup_file()
+        if path is None:
+            return None
+        if path.resolve() == self.ctx.journal.path.resolve():
+            say(self.msg_backup, messages.RESTORE_NOT_THE_JOURNAL)
+            return None
+        return self.restore_selected(path)
 
     # --- passphrase ------------------------------------------------------------------------
 
