@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QProgressBar,
     QPushButton,
     QTabWidget,
     QTreeWidget,
@@ -189,6 +190,15 @@ class DataSafetyDialog(QDialog):
         self.tabs.addTab(ex_box, "&Export and import")
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
+        # A moving bar while a backup, export or import runs (their length is not known ahead).
+        self.busy = QProgressBar()
+        self.busy.setObjectName("working")
+        self.busy.setAccessibleName("Working")
+        self.busy.setRange(0, 0)
+        self.busy.setTextVisible(False)
+        self.busy.setMaximumHeight(8)
+        self.busy.hide()
+        layout.addWidget(self.busy)
         layout.addWidget(close)
         self.refresh_backups()
 
@@ -232,17 +242,20 @@ class DataSafetyDialog(QDialog):
         if dest is None:
             return
         self.backup_now.setEnabled(False)
+        self.busy.show()
         say(self.msg_backup, "Backing up and checking the copy…")
         journal = self.ctx.journal
         run_once(self, lambda: bk.verified_backup(journal, dest), self._backed_up, self._backup_failed)
 
     def _backed_up(self, info: bk.BackupInfo) -> None:
         self.backup_now.setEnabled(True)
+        self.busy.hide()
         say(self.msg_backup, messages.BACKUP_DONE.format(path=info.path))
         self.refresh_backups()
 
     def _backup_failed(self, exc: Exception) -> None:
         self.backup_now.setEnabled(True)
+        self.busy.hide()
         if isinstance(exc, StorageFull):
             say(self.msg_backup, messages.DISK_FULL_NOTHING_CHANGED)
         elif isinstance(exc, BackupInvalid):
@@ -326,6 +339,7 @@ class DataSafetyDialog(QDialog):
     def _exchange(self, work, on_done) -> None:
         for b in (self.export_json_button, self.export_csv_button, self.import_button):
             b.setEnabled(False)
+        self.busy.show()
         say(self.msg_exchange, "Working…")
 
         def done(result) -> None:
@@ -335,6 +349,7 @@ class DataSafetyDialog(QDialog):
         run_once(self, work, done, self._exchange_failed)
 
     def _exchange_buttons(self) -> None:
+        self.busy.hide()
         for b in (self.export_json_button, self.export_csv_button, self.import_button):
             b.setEnabled(True)
 
