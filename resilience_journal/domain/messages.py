@@ -166,8 +166,6 @@ PLAN_EMPTY = (
 )
 
 
-
-
 # --- Data & safety: backups, restore, passphrase change, export and import ----------------
 IMPORT_AT_LINE = "line {line}, column {column}"
 IMPORT_AT_ROW = "{table}, row {row}"
@@ -216,7 +214,9 @@ RESTORE_WARNING = (
 )
 BACKUP_LOCKED_ROW = "made with an earlier passphrase"
 BACKUP_NONE_YET = "No backups yet. One is made automatically the first time you unlock the journal each day."
-IMPORT_JRNL_STRESS = "jrnl entries have no stress rating; they will be given this one, and the tag “imported from jrnl”."
+IMPORT_JRNL_STRESS = (
+    "jrnl entries have no stress rating; they will be given this one, and the tag “imported from jrnl”."
+)
 EXCHANGE_FAILED = "That did not work ({reason}). Your journal has not been changed."
 AUTO_BACKUP_FAILED = "Today's automatic backup could not be made ({reason}). Your journal itself is fine."
 RESTORE_NOT_THE_JOURNAL = "That is the journal itself, not a backup of it. Please choose a backup file."
