@@ -52,6 +52,7 @@ def _editor() -> ReflectionEditor | None:
 
 def test_keyboard_only_capture_reflect_save_and_find(qtbot, window):
     """Ctrl+N, stress, two feelings, one prompt answered, Ctrl+S: listed, and found by search."""
+    window.shell.show_page("journal")  # the app opens on Today; the list is on the Journal page
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: _editor() is not None)
     editor = _editor()
