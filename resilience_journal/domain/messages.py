@@ -103,6 +103,33 @@ CONFIDENTIALITY_FOUND = (
 CONFIDENTIALITY_CLEAR = "No identifying details spotted."
 TRASH_NOTE = "Entries in the Trash are erased for good after {days} days."
 MOVED_TO_TRASH = "Moved to the Trash. You can restore it from there for {days} days."
+# --- Trends ---------------------------------------------------------------------------------
+TRENDS_EMPTY = (
+    "Nothing to show for this period yet. Once you have a few entries, your patterns will appear "
+    "here — every number traced to your own ratings."
+)
+TRENDS_NO_INSIGHTS = (
+    "Not enough entries in this period to say anything with confidence yet (insights need at least {minimum} entries)."
+)
+TRENDS_UPDATING = "Updating…"
+TRENDS_FAILED = "The charts could not be drawn this time. Your journal is unchanged; please try again."
+CUSTOM_RANGE_BACKWARDS = "The start date is after the end date. Please choose a start on or before the end."
+CUSTOM_RANGE_FUTURE = "The end date is in the future. Please choose a date up to today."
+CHART_EXPORT_WARNING = (
+    "The chart will be saved as an ordinary file. It is not encrypted: anyone who can open the file can see it. "
+    "Only your chosen chart is saved — no journal text."
+)
+CHART_EXPORTED = "Saved to {path}. This file is not encrypted."
+CHART_EXPORT_FAILED = "The chart could not be saved ({reason}). Nothing was written."
+HIGH_STRESS_TITLE = "Your stress has been high for a while"
+HIGH_STRESS_MEAN = "Over the last {days} days your stress averaged {mean:.1f} across {n} entries."
+HIGH_STRESS_RUN = "Your last {run} entries were all rated {level} or more."
+HIGH_STRESS_SUPPORT = (
+    "That is a lot to carry, and noticing it is a strength. It may help to look at your self-care plan "
+    "and to talk it through with your supervisor, occupational health or your employee assistance programme. "
+    "If you would like to talk to someone now, Samaritans are there day and night on 116 123 (free, UK)."
+)
+HIGH_STRESS_NOT_DIAGNOSIS = "This note comes only from your own ratings. It is not a diagnosis."
 
 # --- self-care: check-in, leave clock, plan, contacts -------------------------------------
 CHECKIN_EMPTY = "Fill in at least one thing — a mood on its own is fine."

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from resilience_journal.ui.pages.journal_page import JournalPage
 from resilience_journal.ui.pages.selfcare_page import SelfCarePage
 from resilience_journal.ui.pages.today_page import TodayPage
+from resilience_journal.ui.pages.trends_page import TrendsPage
 
 
 @dataclass(frozen=True)
@@ -27,5 +28,6 @@ class PageSpec:
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("today", "Today", TodayPage, "Ctrl+1"),
     PageSpec("journal", "Journal", JournalPage, "Ctrl+2"),
-    PageSpec("selfcare", "Self-care", SelfCarePage, "Ctrl+3"),
+    PageSpec("trends", "Trends", TrendsPage, "Ctrl+3"),
+    PageSpec("selfcare", "Self-care", SelfCarePage, "Ctrl+4"),
 )
