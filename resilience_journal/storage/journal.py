@@ -62,11 +62,13 @@ class Journal:
         # Repositories: the only way the rest of the app reads and writes journal data.
         from resilience_journal.storage.reflections import ReflectionRepository
         from resilience_journal.storage.settings import SettingsRepository
+        from resilience_journal.storage.supervision import SupervisionRepository
         from resilience_journal.storage.vocabulary import VocabularyRepository
 
         self.reflections = ReflectionRepository(self)
         self.settings = SettingsRepository(self)
         self.vocabulary = VocabularyRepository(self)
+        self.supervision = SupervisionRepository(self)
 
     # --- opening and closing ------------------------------------------------------------
 
