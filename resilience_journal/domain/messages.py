@@ -19,8 +19,7 @@ NAME_EMPTY = "Please type a name."
 
 # --- Journal access ------------------------------------------------------------------------
 WRONG_PASSPHRASE = (
-    "That passphrase didn't open the journal. Please check Caps Lock and try again — "
-    "nothing has been changed."
+    "That passphrase didn't open the journal. Please check Caps Lock and try again — nothing has been changed."
 )
 WAIT_BEFORE_RETRY = "Please wait {seconds} seconds before trying again. Your journal is safe."
 JOURNAL_DAMAGED = (

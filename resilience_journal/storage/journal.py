@@ -264,4 +264,3 @@ def _is_disk_full(exc: BaseException) -> bool:
         return True
     text = str(exc).lower()
     return "database or disk is full" in text or "disk i/o error" in text
-

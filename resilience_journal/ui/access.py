@@ -134,6 +134,7 @@ class CreateScreen(QWidget):
         self.button.clicked.connect(self.create)
         self.second.returnPressed.connect(self.create)
         self.first.returnPressed.connect(self.second.setFocus)
+        self.setFocusProxy(self.first)  # focusing the screen means: ready to type
 
         form = QFormLayout()
         form.addRow("&Passphrase", self.first)
@@ -197,6 +198,7 @@ class UnlockScreen(QWidget):
         intro.setWordWrap(True)
         self.field = _password_field("passphrase", "Passphrase")
         self.field.returnPressed.connect(self.unlock)
+        self.setFocusProxy(self.field)  # focusing the screen means: ready to type
         self.button = QPushButton("Unlock")
         self.button.setObjectName("unlock")
         self.button.setAccessibleName("Unlock")
