@@ -51,10 +51,21 @@ def test_domain_is_free_of_qt_database_and_matplotlib():
     assert offenders(modules_under("domain"), ("PySide6", "shiboken6", "sqlcipher3", "sqlite3", "matplotlib")) == []
 
 
+#: The PDF renderer lays text out with Qt (QTextDocument on a QPdfWriter): it may use QtCore and
+#: QtGui, never widgets, so an export can be rendered without a window.
+QT_PDF_RENDERER = PACKAGE / "export" / "pdf.py"
+
+
 def test_only_ui_and_the_composition_root_import_qt():
     outside_ui = [p for p in PACKAGE.rglob("*.py") if "ui" not in p.relative_to(PACKAGE).parts]
     outside_ui = [p for p in outside_ui if p.name != "app.py" or p.parent != PACKAGE]
+    outside_ui = [p for p in outside_ui if p != QT_PDF_RENDERER]
     assert offenders(outside_ui, ("PySide6", "shiboken6")) == []
+
+
+def test_pdf_renderer_uses_qt_gui_but_no_widgets():
+    names = imported_modules(QT_PDF_RENDERER)
+    assert {n for n in names if n.startswith("PySide6")} <= {"PySide6.QtCore", "PySide6.QtGui"}
 
 
 def test_sql_driver_is_only_used_by_storage():

@@ -174,8 +174,13 @@ class SupervisionRepository:
                 items[share_id].append(ShareItem(kind_, item_id, level))
         return [
             ShareRecord(
-                shared_at=dt_from_db(r[2]), kind=r[3], file_name=r[4], items=tuple(items[r[0]]),
-                detail=from_json(r[5]), id=ShareId(r[0]), uid=Uid(r[1]),
+                shared_at=dt_from_db(r[2]),
+                kind=r[3],
+                file_name=r[4],
+                items=tuple(items[r[0]]),
+                detail=from_json(r[5]),
+                id=ShareId(r[0]),
+                uid=Uid(r[1]),
             )
             for r in rows
         ]
@@ -218,13 +223,23 @@ class SupervisionRepository:
 
 def _session(row: tuple) -> Session:
     return Session(
-        id=SessionId(row[0]), uid=Uid(row[1]), held_on=date_from_db(row[2]), supervisor=row[3], notes=row[4],
-        created_at=dt_from_db(row[5]), updated_at=dt_from_db(row[6]),
+        id=SessionId(row[0]),
+        uid=Uid(row[1]),
+        held_on=date_from_db(row[2]),
+        supervisor=row[3],
+        notes=row[4],
+        created_at=dt_from_db(row[5]),
+        updated_at=dt_from_db(row[6]),
     )
 
 
 def _action(row: tuple) -> Action:
     return Action(
-        id=ActionId(row[0]), uid=Uid(row[1]), session_id=SessionId(row[2]) if row[2] is not None else None,
-        text=row[3], due_on=date_from_db(row[4]), done_at=dt_from_db(row[5]), created_at=dt_from_db(row[6]),
+        id=ActionId(row[0]),
+        uid=Uid(row[1]),
+        session_id=SessionId(row[2]) if row[2] is not None else None,
+        text=row[3],
+        due_on=date_from_db(row[4]),
+        done_at=dt_from_db(row[5]),
+        created_at=dt_from_db(row[6]),
     )
