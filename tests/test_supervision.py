@@ -46,7 +46,7 @@ def test_clock_notes_gently_when_supervision_is_overdue():
 def test_clock_without_any_session_invites_adding_one():
     reading = supervision_clock(None, frequency("monthly"), TODAY)
     assert reading.days_since is None and not reading.overdue
-    assert "No supervision recorded yet" == reading.headline
+    assert reading.headline == "No supervision recorded yet"
 
 
 def test_unknown_frequency_falls_back_to_monthly():

@@ -83,7 +83,7 @@ def qt_html(
             head = "".join(f'<th align="left" style="background-color:#eef2f4">{escape(h)}</th>' for h in block.header)
             rows = "".join("<tr>" + "".join(f"<td>{_lines(c)}</td>" for c in row) + "</tr>" for row in block.rows)
             body.append(
-                f'<table border="1" cellspacing="0" cellpadding="4" width="100%" style="border-color:#bbbbbb; '
+                f'<table border="1" cellspacing="0" cellpadding="4" width="100%" style="border-color:#bbbbbb; border-style:solid; '
                 f'border-collapse:collapse">'
                 f"<thead><tr>{head}</tr></thead>{rows}</table>"
             )

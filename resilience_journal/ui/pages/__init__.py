@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from resilience_journal.ui.pages.journal_page import JournalPage
+from resilience_journal.ui.pages.supervision_page import SupervisionPage
 
 
 @dataclass(frozen=True)
@@ -21,4 +22,7 @@ class PageSpec:
 
 
 #: The pages, in the order the navigation shows them.
-PAGES: tuple[PageSpec, ...] = (PageSpec("journal", "Journal", JournalPage, "Ctrl+1"),)
+PAGES: tuple[PageSpec, ...] = (
+    PageSpec("journal", "Journal", JournalPage, "Ctrl+1"),
+    PageSpec("supervision", "Supervision", SupervisionPage),
+)
