@@ -12,10 +12,10 @@ from datetime import date, timedelta
 
 import pytest
 from matplotlib.figure import Figure
+from pdf_text import normalise, pdf_text
 from PySide6.QtCore import Qt
 from support import save_png
 
-from pdf_text import normalise, pdf_text
 from resilience_journal.domain.reflection import Answer, Reflection
 from resilience_journal.domain.supervision import Action, Session, ShareLevel
 from resilience_journal.ui import summary_charts
