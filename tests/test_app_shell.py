@@ -176,3 +176,53 @@ def test_navigation_lists_only_registered_pages(qtbot, window):
     _create_with_keyboard(qtbot, window)
     nav = window.shell.nav
     assert [nav.item(i).text() for i in range(nav.count())] == [p.title for p in PAGES]
+
+
+def test_idle_timeout_is_changed_in_settings_and_remembered(qtbot, window, clock, tmp_path):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QComboBox
+
+    from resilience_journal.ui.settings_dialog import SettingsDialog
+
+    _create_with_keyboard(qtbot, window)
+
+    def choose_fifteen():
+        dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, SettingsDialog) and w.isVisible())
+        combo = dialog.findChild(QComboBox, "idleMinutes")
+        combo.setCurrentIndex(combo.findData(15))
+        dialog.accept()
+
+    QTimer.singleShot(0, choose_fifteen)
+    window.open_settings()  # modal: returns once the dialog above is accepted
+    assert window.idle.lock.minutes == 15
+    assert UiSettings(tmp_path / "ui").idle_minutes == 15
+    window.idle.lock.touch()
+    clock.advance(minutes=14)
+    window.idle.check()
+    assert not window.is_locked()
+    clock.advance(minutes=1, seconds=1)
+    window.idle.check()
+    assert window.is_locked()
+
+
+def test_journal_open_in_another_instance_is_explained(qtbot, window, journal_path, clock):
+    other = Journal.create(journal_path, PASSPHRASE, clock=clock)  # "the first app" keeps it open
+    try:
+        window.show_access_screen()
+        screen = window.stack.currentWidget()
+        screen.field.setText(PASSPHRASE)
+        screen.unlock()
+        assert window.journal is None
+        assert screen.findChild(QLabel, "unlockMessage").text() == messages.JOURNAL_IN_USE
+        assert other.reflections.count() == 0  # the first instance still works
+    finally:
+        other.close()
+
+
+@pytest.mark.parametrize("setting", [True, False])
+def test_minimising_locks_only_when_the_user_asked_for_it(qtbot, window, setting):
+    window.ui_settings.lock_on_minimise = setting
+    _create_with_keyboard(qtbot, window)
+    window.showMinimized()
+    qtbot.waitUntil(window.isMinimized)
+    assert window.is_locked() is setting

@@ -94,7 +94,11 @@ def test_demo_opens_on_the_unlock_screen_with_banner_and_cleans_up(tmp_path, mon
     seen = {}
 
     def fake_exec(*_args):
-        window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
+        window = next(
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, MainWindow) and w.isVisible() and w.demo_passphrase
+        )
         seen["banner"] = window.findChild(QLabel, "demoBanner").text()
         seen["screen"] = window.stack.currentWidget().objectName()
         seen["files"] = sorted(p.name for p in temp_root.rglob("*"))
