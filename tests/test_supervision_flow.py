@@ -11,14 +11,14 @@ import stat
 from datetime import date, timedelta
 
 import pytest
-from matplotlib.figure import Figure
 from pdf_text import normalise, pdf_text
 from PySide6.QtCore import Qt
 from support import save_png
 
 from resilience_journal.domain.reflection import Answer, Reflection
 from resilience_journal.domain.supervision import Action, Session, ShareLevel
-from resilience_journal.ui import summary_charts
+from resilience_journal.charts.catalog import chart
+from resilience_journal.storage.trends import load_trend_data
 from resilience_journal.ui.pages.supervision_page import SupervisionPage
 from resilience_journal.ui.summary_review import ReviewStep
 from resilience_journal.ui.summary_steps import AgendaStep, ChartsStep, EntriesStep, PeriodStep
@@ -31,26 +31,6 @@ UNCHOSEN_NOTE = "Copper thistle: this entry was never meant to leave."
 HEADLINE_NOTE = "Saffron kettle: only the headline of this one is shared."
 AGENDA_POINT = "Talk about weighting of the court work"
 ACTION_TEXT = "Ask for a co-worker on joint visits"
-
-
-class FakeSpec:
-    """A chart like the Trends catalogue's: a key, a title, a Figure builder and a description."""
-
-    key, title = "stress_by_week", "Stress by week"
-
-    def build(self, data) -> Figure:
-        fig = Figure()
-        fig.add_subplot().plot([1, 2, 3], [4, 5, 6])
-        return fig
-
-    def describe(self, data) -> str:
-        return f"Average stress rose from 4 to 6 over {data} weeks."
-
-
-@pytest.fixture
-def charts(monkeypatch):
-    monkeypatch.setattr(summary_charts, "chart_specs", lambda: [FakeSpec()])
-    monkeypatch.setattr(summary_charts, "load_data", lambda journal, start, end: 3)
 
 
 def _entry(journal, clock, days_ago: int, **kw) -> Reflection:
@@ -116,8 +96,8 @@ def _walk_to_export(qtbot, wizard, filled, tmp_path):
 
     charts = wizard.current()
     assert isinstance(charts, ChartsStep)
-    charts.set_checked("stress_by_week")
-    assert "rose from 4 to 6" in charts.description.text()
+    charts.set_checked("stress_over_time")
+    assert charts.description.text() == chart_description(wizard)
     save_png(wizard, "wizard-3-charts")
     assert wizard.next()
 
@@ -150,17 +130,22 @@ def _walk_to_export(qtbot, wizard, filled, tmp_path):
     return export
 
 
-def _check_contents(text: str, filled) -> None:
-    for piece in (CHOSEN_NOTE, TICKED_ANSWER.replace("SW1A 1AA", "[postcode]"), AGENDA_POINT, ACTION_TEXT,
+def chart_description(wizard) -> str:
+    data = load_trend_data(wizard.ctx.journal, wizard.draft.start, wizard.draft.end)
+    return chart("stress_over_time").describe(data)
+
+
+def _check_contents(text: str, filled, chart_text: str) -> None:
+    for piece in (chart_text, CHOSEN_NOTE, TICKED_ANSWER.replace("SW1A 1AA", "[postcode]"), AGENDA_POINT, ACTION_TEXT,
                   "Stress 8 out of 10", "anxious, proud", "Walk (20 min, stress 8 → 4)", "Stress 6 out of 10",
-                  "Average stress rose from 4 to 6 over 3 weeks.", "Personal reflective summary — not a case record"):
+"Personal reflective summary — not a case record"):
         assert normalise(piece) in text, piece
     for secret in (UNTICKED_ANSWER, UNCHOSEN_NOTE, HEADLINE_NOTE, "SW1A", "Old entry", "Decompression note",
                    "What worried you?"):
         assert normalise(secret) not in text, secret
 
 
-def test_full_flow_exports_exactly_the_chosen_pieces_and_records_them(qtbot, page_context, filled, charts, tmp_path):
+def test_full_flow_exports_exactly_the_chosen_pieces_and_records_them(qtbot, page_context, filled, tmp_path):
     journal = page_context.journal
     page, wizard = _open_wizard(qtbot, page_context)
     export = _walk_to_export(qtbot, wizard, filled, tmp_path)
@@ -172,20 +157,21 @@ def test_full_flow_exports_exactly_the_chosen_pieces_and_records_them(qtbot, pag
     qtbot.mouseClick(export.save_button, Qt.MouseButton.LeftButton)
     assert export.saved_path == pdf_path, export.result.text()
     assert stat.S_IMODE(pdf_path.stat().st_mode) == 0o600
-    _check_contents(pdf_text(pdf_path.read_bytes()), filled)
+    described = chart_description(wizard)
+    _check_contents(pdf_text(pdf_path.read_bytes()), filled, described)
 
     export.format_buttons["md"].click()
     assert export.path.text().endswith("summary.md")
     qtbot.mouseClick(export.save_button, Qt.MouseButton.LeftButton)
     md = (tmp_path / "out" / "summary.md").read_text(encoding="utf-8")
-    _check_contents(normalise(md.replace("\\", "")), filled)
+    _check_contents(normalise(md.replace("\\", "")), filled, described)
 
     export.format_buttons["html"].click()
     qtbot.mouseClick(export.save_button, Qt.MouseButton.LeftButton)
     import html
 
     page_html = (tmp_path / "out" / "summary.html").read_text(encoding="utf-8")
-    _check_contents(normalise(html.unescape(page_html)), filled)
+    _check_contents(normalise(html.unescape(page_html)), filled, described)
     save_png(wizard, "wizard-8-saved")
 
     # The review changed the summary, never the journal.
@@ -200,7 +186,7 @@ def test_full_flow_exports_exactly_the_chosen_pieces_and_records_them(qtbot, pag
         ("reflection", filled["headline"].uid, "headline"),
         ("reflection_piece", f"{filled['chosen'].uid}:note", "shared"),
         ("reflection_piece", f"{filled['chosen'].uid}:answer:0", "shared"),
-        ("chart", "stress_by_week", "included"),
+        ("chart", "stress_over_time", "included"),
         ("action", journal.supervision.open_actions()[0].uid, "included"),
     }
     for r in records:
@@ -215,12 +201,12 @@ def test_full_flow_exports_exactly_the_chosen_pieces_and_records_them(qtbot, pag
     page.shares.setCurrentItem(page.shares.topLevelItem(2))
     dialog = page.view_share()
     rows = [dialog.items.topLevelItem(i).text(1) for i in range(dialog.items.topLevelItemCount())]
-    assert "Stress by week" in rows and ACTION_TEXT in rows
+    assert "Stress over time" in rows and ACTION_TEXT in rows
     save_png(dialog, "share-record")
     dialog.close()
 
 
-def test_back_keeps_every_choice_and_the_period_can_be_changed(qtbot, page_context, filled, charts):
+def test_back_keeps_every_choice_and_the_period_can_be_changed(qtbot, page_context, filled):
     _, wizard = _open_wizard(qtbot, page_context)
     assert wizard.next()
     entries = wizard.current()
@@ -257,7 +243,7 @@ def test_nothing_chosen_cannot_be_exported(qtbot, page_context):
     assert "Nothing is chosen yet" in wizard.message.text()
 
 
-def test_export_to_an_unwritable_place_says_so_and_records_nothing(qtbot, page_context, filled, charts, tmp_path):
+def test_export_to_an_unwritable_place_says_so_and_records_nothing(qtbot, page_context, filled, tmp_path):
     import os
 
     _, wizard = _open_wizard(qtbot, page_context)
@@ -272,7 +258,7 @@ def test_export_to_an_unwritable_place_says_so_and_records_nothing(qtbot, page_c
     assert page_context.journal.supervision.share_records() == []
 
 
-def test_password_protected_pdf(qtbot, page_context, filled, charts, tmp_path):
+def test_password_protected_pdf(qtbot, page_context, filled, tmp_path):
     _, wizard = _open_wizard(qtbot, page_context)
     export = _walk_to_export(qtbot, wizard, filled, tmp_path)
     export.path.setText(str(tmp_path / "locked.pdf"))

@@ -1,7 +1,8 @@
 """The Trends charts offered in "Prepare a summary", drawn to PNG and SVG for the document.
 
-The catalogue (``charts/catalog.py``: ``CHARTS`` and ``load_trend_data``) is the same one the
-Trends page draws from, so a chart in a summary looks like the chart the user knows.
+The catalogue (``charts/catalog.py``: ``CHARTS``) and its data (``storage/trends.py``:
+``load_trend_data``) are the ones the Trends page draws from, so a chart in a summary looks like
+the chart the user knows — always in the light palette, because the file is read on paper.
 """
 
 from __future__ import annotations
@@ -18,23 +19,27 @@ PNG_DPI = 160
 
 
 def chart_specs() -> list:
-    """Every chart in the Trends catalogue, in its order (empty if the catalogue is missing)."""
-    try:
-        from resilience_journal.charts.catalog import CHARTS
-    except ImportError:
-        return []
-    return list(CHARTS.values()) if isinstance(CHARTS, dict) else list(CHARTS)
+    """Every chart in the Trends catalogue, in its order."""
+    from resilience_journal.charts.catalog import CHARTS
+
+    return list(CHARTS)
 
 
 def load_data(journal, start: date, end: date):
-    from resilience_journal.charts.catalog import load_trend_data
+    """The Trends data for the period (one set of queries for every chart)."""
+    from resilience_journal.storage.trends import load_trend_data
 
     return load_trend_data(journal, start, end)
 
 
+def has_data(spec, data) -> bool:
+    """Whether the chart has anything to show for the period (specs without the check always do)."""
+    available = getattr(spec, "available", None)
+    return True if available is None else bool(available(data))
+
+
 def figure_bytes(figure) -> tuple[bytes, bytes]:
     """A matplotlib ``Figure`` as (PNG, SVG) bytes, on white paper whatever the app's theme."""
-    figure.set_size_inches(*FIGURE_SIZE)
     png, svg = io.BytesIO(), io.BytesIO()
     figure.savefig(png, format="png", dpi=PNG_DPI, facecolor="white", bbox_inches="tight")
     figure.savefig(svg, format="svg", facecolor="white", bbox_inches="tight")
@@ -43,5 +48,5 @@ def figure_bytes(figure) -> tuple[bytes, bytes]:
 
 def render_chart(spec, data) -> ChartChoice:
     """One catalogue chart for the period, ready for the summary."""
-    png, svg = figure_bytes(spec.build(data))
+    png, svg = figure_bytes(spec.build(data, size=FIGURE_SIZE))
     return ChartChoice(key=spec.key, title=spec.title, description=spec.describe(data), png=png, svg=svg)

@@ -377,38 +377,42 @@ class ChartsStep(Step):
         split.addWidget(self.list)
         split.addWidget(right)
         split.setStretchFactor(1, 3)
-        self.empty = QLabel(
-            "No charts can be offered: this copy of Resilience Journal has no Trends charts. "
-            "The summary can still hold entries, agenda points and actions."
-        )
-        self.empty.setObjectName("chartsEmpty")
-        self.empty.setWordWrap(True)
-        self.empty.setProperty("role", "hint")
-        self.empty.setVisible(not self.specs)
-        split.setVisible(bool(self.specs))
-        self.column.addWidget(self.empty)
         self.column.addWidget(split, 1)
 
     def enter(self, draft: SummaryDraft) -> None:
         if self._period != (draft.start, draft.end):
             self._period = (draft.start, draft.end)
             self._data = None
+        data = self.data()
         chosen = {c.key for c in draft.charts}
-        for i in range(self.list.count()):
+        for i, spec in enumerate(self.specs):
             item = self.list.item(i)
-            item.setCheckState(Qt.CheckState.Checked if item.data(ROLE) in chosen else Qt.CheckState.Unchecked)
-        if self.list.count() and self.list.currentItem() is None:
-            self.list.setCurrentRow(0)
+            usable = summary_charts.has_data(spec, data)
+            item.setText(spec.title if usable else f"{spec.title} (nothing recorded in this period)")
+            flags = item.flags()
+            item.setFlags(flags | Qt.ItemFlag.ItemIsEnabled if usable else flags & ~Qt.ItemFlag.ItemIsEnabled)
+            on = usable and spec.key in chosen
+            item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+        current = self.list.currentItem()
+        if current is None or not current.flags() & Qt.ItemFlag.ItemIsEnabled:
+            first = next((i for i in range(self.list.count())
+                          if self.list.item(i).flags() & Qt.ItemFlag.ItemIsEnabled), None)
+            if first is not None:
+                self.list.setCurrentRow(first)
         self._show_current()
+
+    def data(self):
+        """The Trends data for the period, loaded once per period."""
+        if self._data is None:
+            self._data = summary_charts.load_data(self.ctx.journal, *self._period)
+        return self._data
 
     def chart(self, key: str):
         """The chart ``key`` drawn for the current period (drawn once, then kept)."""
         cache_key = (key, *self._period)
         if cache_key not in self.cache:
-            if self._data is None:
-                self._data = summary_charts.load_data(self.ctx.journal, *self._period)
             spec = next(s for s in self.specs if s.key == key)
-            self.cache[cache_key] = summary_charts.render_chart(spec, self._data)
+            self.cache[cache_key] = summary_charts.render_chart(spec, self.data())
         return self.cache[cache_key]
 
     def _show_current(self) -> None:
