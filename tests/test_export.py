@@ -83,6 +83,28 @@ def test_pdf_text_contains_every_piece_and_a_footer_on_every_page(qapp):
     assert f"Page {pages} of {pages}" in text
 
 
+def test_a_chart_never_parts_from_its_title_and_the_last_words_are_printed(qapp):
+    from pypdf import PdfReader
+
+    charts = tuple(
+        block
+        for i in range(4)
+        for block in (Image(_png(), alt=f"Description {i} of the chart.", caption=f"Chart title {i}"),)
+    )
+    doc = Document(
+        title="Long summary",
+        blocks=(*[Paragraph(f"Filler paragraph {i}. " * 25) for i in range(9)], Heading("Charts"), *charts),
+        footer=FOOTER,
+    )
+    reader = PdfReader(io.BytesIO(pdf.render(doc)))
+    pages = [normalise(p.extract_text()) for p in reader.pages]
+    for i in range(4):
+        holding = [n for n, text in enumerate(pages) if f"Chart title {i}" in text]
+        assert len(holding) == 1 and f"Description {i} of the chart." in pages[holding[0]]
+    assert any(text.startswith("Charts") or " Charts " in text for text in pages)
+    assert "Description 3 of the chart." in pages[-1]
+
+
 def test_pdf_with_password_cannot_be_read_without_it(qapp):
     data = pdf.render(sample(), password="tea and biscuits")
     with pytest.raises(PermissionError):

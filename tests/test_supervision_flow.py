@@ -43,9 +43,17 @@ def filled(journal, clock):
     journal.supervision.add_session(Session(date(2026, 11, 4), "Priya"))
     journal.supervision.add_action(Action(ACTION_TEXT, due_on=date(2026, 12, 1)))
     chosen = _entry(
-        journal, clock, 5, stress=8, text=CHOSEN_NOTE, emotions=("anxious", "proud"), for_supervision=True,
-        answers=(Answer("noticed", "What did you notice?", TICKED_ANSWER),
-                 Answer("worry", "What worried you?", UNTICKED_ANSWER)),
+        journal,
+        clock,
+        5,
+        stress=8,
+        text=CHOSEN_NOTE,
+        emotions=("anxious", "proud"),
+        for_supervision=True,
+        answers=(
+            Answer("noticed", "What did you notice?", TICKED_ANSWER),
+            Answer("worry", "What worried you?", UNTICKED_ANSWER),
+        ),
     )
     headline = _entry(journal, clock, 3, stress=6, text=HEADLINE_NOTE, for_supervision=True, kind="Court")
     unchosen = _entry(journal, clock, 2, stress=4, text=UNCHOSEN_NOTE)
@@ -55,8 +63,13 @@ def filled(journal, clock):
             "INSERT INTO decompression (uid, reflection_id, strategy, occurred_at, local_date, minutes,"
             " stress_before, stress_after, note, created_at, updated_at) VALUES"
             " ('d1', ?, 'Walk', ?, ?, 20, 8, 4, 'Decompression note stays private', ?, ?)",
-            (chosen.id, clock.now().isoformat(), clock.now().date().isoformat(), clock.now().isoformat(),
-             clock.now().isoformat()),
+            (
+                chosen.id,
+                clock.now().isoformat(),
+                clock.now().date().isoformat(),
+                clock.now().isoformat(),
+                clock.now().isoformat(),
+            ),
         )
     return {"chosen": chosen, "headline": headline, "unchosen": unchosen, "old": before_period}
 
@@ -82,8 +95,11 @@ def _walk_to_export(qtbot, wizard, filled, tmp_path):
     entries = wizard.current()
     assert isinstance(entries, EntriesStep)
     levels = {e.uid: e.level for e in wizard.draft.entries}
-    assert levels == {filled["chosen"].uid: ShareLevel.HEADLINE, filled["headline"].uid: ShareLevel.HEADLINE,
-                      filled["unchosen"].uid: ShareLevel.LEAVE_OUT}  # flagged ones preselected, old one not in period
+    assert levels == {
+        filled["chosen"].uid: ShareLevel.HEADLINE,
+        filled["headline"].uid: ShareLevel.HEADLINE,
+        filled["unchosen"].uid: ShareLevel.LEAVE_OUT,
+    }  # flagged ones preselected, old one not in period
     entries.select(filled["chosen"].uid)
     entries.level_buttons[ShareLevel.WITH_REFLECTION].click()
     assert entries.pieces.isVisible() and entries.pieces.count() == 3  # notes + two answers
@@ -136,12 +152,28 @@ def chart_description(wizard) -> str:
 
 
 def _check_contents(text: str, filled, chart_text: str) -> None:
-    for piece in (chart_text, CHOSEN_NOTE, TICKED_ANSWER.replace("SW1A 1AA", "[postcode]"), AGENDA_POINT, ACTION_TEXT,
-                  "Stress 8 out of 10", "anxious, proud", "Walk (20 min, stress 8 → 4)", "Stress 6 out of 10",
-"Personal reflective summary — not a case record"):
+    for piece in (
+        chart_text,
+        CHOSEN_NOTE,
+        TICKED_ANSWER.replace("SW1A 1AA", "[postcode]"),
+        AGENDA_POINT,
+        ACTION_TEXT,
+        "Stress 8 out of 10",
+        "anxious, proud",
+        "Walk (20 min, stress 8 → 4)",
+        "Stress 6 out of 10",
+        "Personal reflective summary — not a case record",
+    ):
         assert normalise(piece) in text, piece
-    for secret in (UNTICKED_ANSWER, UNCHOSEN_NOTE, HEADLINE_NOTE, "SW1A", "Old entry", "Decompression note",
-                   "What worried you?"):
+    for secret in (
+        UNTICKED_ANSWER,
+        UNCHOSEN_NOTE,
+        HEADLINE_NOTE,
+        "SW1A",
+        "Old entry",
+        "Decompression note",
+        "What worried you?",
+    ):
         assert normalise(secret) not in text, secret
 
 
@@ -275,4 +307,3 @@ def test_password_protected_pdf(qtbot, page_context, filled, tmp_path):
         pdf_text(data)
     assert normalise(CHOSEN_NOTE) in pdf_text(data, password="blue teapot 42")
     assert page_context.journal.supervision.share_records()[0].detail["password"] is True
-

@@ -28,10 +28,7 @@ from resilience_journal.ui.summary_steps import Step
 from resilience_journal.ui.supervision_dialogs import named
 
 ROLE = Qt.ItemDataRole.UserRole
-UNRESOLVED = (
-    "{count} detail{s} still to look at. For each one, replace it, edit the text, or choose "
-    "“Keep as it is”."
-)
+UNRESOLVED = "{count} detail{s} still to look at. For each one, replace it, edit the text, or choose “Keep as it is”."
 
 
 def watch_words(journal) -> list[str]:
@@ -57,7 +54,7 @@ class ReviewStep(Step):
         self.status.setObjectName("reviewStatus")
         self.status.setWordWrap(True)
         self.findings = named(QTreeWidget(), "findings", "Likely identifying details")
-        self.findings.setHeaderLabels(["Where", "What", "Found"])
+        self.findings.setHeaderLabels(["Found", "What", "Where"])
         self.findings.setRootIsDecorated(False)
         self.findings.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.findings.currentItemChanged.connect(lambda *_: self._show_current())
@@ -70,6 +67,7 @@ class ReviewStep(Step):
         self.where.setWordWrap(True)
         self.editor = named(QPlainTextEdit(), "pieceEditor", "The summary's copy of this text")
         self.editor.setTabChangesFocus(True)
+        self.editor.setMaximumHeight(220)
         row = QHBoxLayout()
         self.replace_button = named(QPushButton("Replace"), "replaceFinding", "Replace with the suggestion")
         self.replace_button.setProperty("primary", True)
@@ -83,16 +81,19 @@ class ReviewStep(Step):
         for b in (self.replace_button, self.keep_button, self.save_edit, self.undo):
             row.addWidget(b)
         row.addStretch(1)
-        self.start_again = named(QPushButton("Start the check again"), "restartReview",
-                                 "Undo every change made in this check")
+        self.start_again = named(
+            QPushButton("Start the check again"), "restartReview", "Undo every change made in this check"
+        )
         self.start_again.clicked.connect(self.restart)
         box.addWidget(self.where)
-        box.addWidget(self.editor, 1)
+        box.addWidget(self.editor)
         box.addLayout(row)
+        box.addStretch(1)
         self.split = QSplitter()
         self.split.addWidget(self.findings)
         self.split.addWidget(right)
         self.split.setStretchFactor(1, 2)
+        self.split.setSizes([380, 560])
         top = QHBoxLayout()
         top.addWidget(self.status, 1)
         top.addWidget(self.start_again, 0, Qt.AlignmentFlag.AlignTop)
@@ -112,7 +113,7 @@ class ReviewStep(Step):
         found = self.open_findings()
         self.findings.clear()
         for f in found:
-            item = QTreeWidgetItem([f.piece.where, KIND_LABELS.get(f.finding.kind, f.finding.kind), f.finding.text])
+            item = QTreeWidgetItem([f.finding.text, KIND_LABELS.get(f.finding.kind, f.finding.kind), f.piece.where])
             item.setData(0, ROLE, f)
             self.findings.addTopLevelItem(item)
         count = len(found)

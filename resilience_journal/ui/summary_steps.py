@@ -105,7 +105,8 @@ class PeriodStep(Step):
         self.end.setDate(to_qdate(draft.end))
         last = self.ctx.journal.supervision.last_session_date()
         self.since.setText(
-            f"Your last recorded session was on {long_date(last)}." if last
+            f"Your last recorded session was on {long_date(last)}."
+            if last
             else "No session is recorded yet, so the last four weeks are suggested."
         )
 
@@ -197,8 +198,10 @@ class EntriesStep(Step):
         box.addStretch(0)
         box.setAlignment(Qt.AlignmentFlag.AlignTop)
 
-        self.empty = QLabel("There are no entries in this period. You can go back and widen it, or carry on "
-                            "with charts and agenda points only.")
+        self.empty = QLabel(
+            "There are no entries in this period. You can go back and widen it, or carry on "
+            "with charts and agenda points only."
+        )
         self.empty.setObjectName("entriesEmpty")
         self.empty.setWordWrap(True)
         self.empty.setProperty("role", "hint")
@@ -207,6 +210,7 @@ class EntriesStep(Step):
         split.addWidget(detail)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
+        split.setSizes([560, 400])
         self.split = split
         self.column.addWidget(self.empty)
         self.column.addWidget(split, 1)
@@ -220,10 +224,15 @@ class EntriesStep(Step):
         for e in draft.entries:
             r = e.reflection
             when = shared.get(e.uid)
-            item = QTreeWidgetItem([
-                f"{long_date(r.local_date)} {r.occurred_at:%H:%M}" + ("  ★" if r.for_supervision else ""),
-                r.activity_kind, str(r.stress), "", f"shared on {long_date(when.date())}" if when else "",
-            ])
+            item = QTreeWidgetItem(
+                [
+                    f"{long_date(r.local_date)} {r.occurred_at:%H:%M}" + ("  ★" if r.for_supervision else ""),
+                    r.activity_kind,
+                    str(r.stress),
+                    "",
+                    f"shared on {long_date(when.date())}" if when else "",
+                ]
+            )
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setData(0, ROLE, e.uid)
             if r.for_supervision:
@@ -364,19 +373,21 @@ class ChartsStep(Step):
         self.list.currentItemChanged.connect(lambda *_: self._show_current())
         self.picture = QLabel()
         self.picture.setObjectName("chartPicture")
-        self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.picture.setMinimumSize(420, 220)
         self.description = QLabel()
         self.description.setObjectName("chartDescription")
         self.description.setWordWrap(True)
+        self.picture.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         right = QWidget()
         rbox = QVBoxLayout(right)
-        rbox.addWidget(self.picture, 1)
+        rbox.addWidget(self.picture)
         rbox.addWidget(self.description)
+        rbox.addStretch(1)
         split = QSplitter()
         split.addWidget(self.list)
         split.addWidget(right)
         split.setStretchFactor(1, 3)
+        split.setSizes([330, 640])
         self.column.addWidget(split, 1)
 
     def enter(self, draft: SummaryDraft) -> None:
@@ -395,8 +406,9 @@ class ChartsStep(Step):
             item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
         current = self.list.currentItem()
         if current is None or not current.flags() & Qt.ItemFlag.ItemIsEnabled:
-            first = next((i for i in range(self.list.count())
-                          if self.list.item(i).flags() & Qt.ItemFlag.ItemIsEnabled), None)
+            first = next(
+                (i for i in range(self.list.count()) if self.list.item(i).flags() & Qt.ItemFlag.ItemIsEnabled), None
+            )
             if first is not None:
                 self.list.setCurrentRow(first)
         self._show_current()
@@ -422,8 +434,7 @@ class ChartsStep(Step):
         choice = self.chart(item.data(ROLE))
         pixmap = QPixmap()
         pixmap.loadFromData(choice.png, "PNG")
-        self.picture.setPixmap(pixmap.scaledToWidth(min(640, max(self.picture.width(), 420)),
-                                                    Qt.TransformationMode.SmoothTransformation))
+        self.picture.setPixmap(pixmap.scaledToWidth(600, Qt.TransformationMode.SmoothTransformation))
         self.picture.setAccessibleName(choice.description)
         self.description.setText(choice.description)
 
@@ -515,6 +526,3 @@ class AgendaStep(Step):
 
 def nothing_chosen(draft: SummaryDraft) -> str | None:
     return messages.SUMMARY_NOTHING_CHOSEN if draft.is_empty() else None
-
-
-

@@ -69,7 +69,9 @@ class SessionDialog(QDialog):
         self.setWindowTitle("Edit supervision session" if existing else "Record a supervision session")
         self.setMinimumWidth(520)
         today = ctx.clock.now().date()
-        self.held_on = named(QDateEdit(to_qdate(existing.held_on if existing else today)), "heldOn", "Date of the session")
+        self.held_on = named(
+            QDateEdit(to_qdate(existing.held_on if existing else today)), "heldOn", "Date of the session"
+        )
         self.held_on.setCalendarPopup(True)
         self.held_on.setDisplayFormat("ddd d MMM yyyy")
         self.supervisor = named(QLineEdit(existing.supervisor if existing else ""), "supervisor", "With whom")
@@ -102,8 +104,9 @@ class SessionDialog(QDialog):
                 self.saved = repo.add_session(session)
             else:
                 self.saved = repo.update_session(
-                    dataclasses.replace(self.existing, held_on=session.held_on, supervisor=session.supervisor,
-                                        notes=session.notes)
+                    dataclasses.replace(
+                        self.existing, held_on=session.held_on, supervisor=session.supervisor, notes=session.notes
+                    )
                 )
         except ValidationError as exc:
             self.message.show_message(" ".join(p.message for p in exc.problems))
@@ -128,8 +131,9 @@ class ActionDialog(QDialog):
         today = ctx.clock.now().date()
         self.text = named(QLineEdit(existing.text if existing else ""), "actionText", "What was agreed")
         self.has_due = named(QCheckBox("Has a due date"), "hasDue", "Has a due date")
-        self.due = named(QDateEdit(to_qdate(existing.due_on if existing and existing.due_on else today)), "dueOn",
-                         "Due date")
+        self.due = named(
+            QDateEdit(to_qdate(existing.due_on if existing and existing.due_on else today)), "dueOn", "Due date"
+        )
         self.due.setCalendarPopup(True)
         self.due.setDisplayFormat("ddd d MMM yyyy")
         self.has_due.setChecked(bool(existing and existing.due_on))
@@ -151,8 +155,10 @@ class ActionDialog(QDialog):
     def accept(self) -> None:
         due = from_qdate(self.due.date()) if self.has_due.isChecked() else None
         base = self.existing or Action(text="")
-        done_at = base.done_at if self.done.isChecked() and base.done_at else (
-            self.ctx.clock.now() if self.done.isChecked() else None
+        done_at = (
+            base.done_at
+            if self.done.isChecked() and base.done_at
+            else (self.ctx.clock.now() if self.done.isChecked() else None)
         )
         action = dataclasses.replace(base, text=self.text.text(), due_on=due, done_at=done_at)
         repo = self.ctx.journal.supervision
@@ -195,8 +201,17 @@ class ShareRecordDialog(QDialog):
         period = ""
         if detail.get("start") and detail.get("end"):
             period = f"Period: {long_date(date.fromisoformat(detail['start']))} to {long_date(date.fromisoformat(detail['end']))}"
-        extra = QLabel(" · ".join(x for x in (period, f"Format: {detail.get('format', '?').upper()}",
-                                              f"Agenda points: {detail.get('agenda_points', 0)}") if x))
+        extra = QLabel(
+            " · ".join(
+                x
+                for x in (
+                    period,
+                    f"Format: {detail.get('format', '?').upper()}",
+                    f"Agenda points: {detail.get('agenda_points', 0)}",
+                )
+                if x
+            )
+        )
         extra.setProperty("role", "hint")
         extra.setWordWrap(True)
         self.items = named(QTreeWidget(), "shareItems", "Everything this file held")

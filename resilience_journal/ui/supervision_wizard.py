@@ -84,8 +84,9 @@ class ExportStep(Step):
         path_row = QHBoxLayout()
         path_row.addWidget(self.path, 1)
         path_row.addWidget(browse)
-        self.protect = named(QCheckBox("Protect the PDF with a password"), "protectPdf",
-                             "Protect the PDF with a password")
+        self.protect = named(
+            QCheckBox("Protect the PDF with a password"), "protectPdf", "Protect the PDF with a password"
+        )
         self.password = named(QLineEdit(), "pdfPassword", "Password for the PDF")
         self.password_again = named(QLineEdit(), "pdfPasswordAgain", "Password for the PDF, again")
         for field in (self.password, self.password_again):
@@ -141,7 +142,9 @@ class ExportStep(Step):
             self.form.setRowVisible(w, on)
         self.warning.setText(
             "The PDF will open only with its password, but please still keep it somewhere private and "
-            "delete it when you no longer need it." if on else messages.EXPORT_NOT_ENCRYPTED
+            "delete it when you no longer need it."
+            if on
+            else messages.EXPORT_NOT_ENCRYPTED
         )
 
     def choose_path(self) -> None:
@@ -197,8 +200,10 @@ class ExportStep(Step):
 
     def record(self, path: Path, key: str, *, protected: bool) -> ShareRecord:
         draft = self.draft
-        titles = {f"reflection:{e.uid}": f"{long_date(e.reflection.local_date)} · {e.reflection.activity_kind}"
-                  for e in draft.chosen_entries()}
+        titles = {
+            f"reflection:{e.uid}": f"{long_date(e.reflection.local_date)} · {e.reflection.activity_kind}"
+            for e in draft.chosen_entries()
+        }
         titles.update({f"chart:{c.key}": c.title for c in draft.charts})
         titles.update({f"action:{a.uid}": a.text for a in draft.actions})
         record = ShareRecord(
@@ -231,8 +236,13 @@ class SummaryWizard(QDialog):
         today = ctx.clock.now().date()
         self.draft = SummaryDraft(start=default_start(ctx.journal.supervision.last_session_date(), today), end=today)
         self.steps: list[Step] = [
-            PeriodStep(ctx), EntriesStep(ctx), ChartsStep(ctx), AgendaStep(ctx),
-            ReviewStep(ctx), PreviewStep(ctx), ExportStep(ctx),
+            PeriodStep(ctx),
+            EntriesStep(ctx),
+            ChartsStep(ctx),
+            AgendaStep(ctx),
+            ReviewStep(ctx),
+            PreviewStep(ctx),
+            ExportStep(ctx),
         ]
         self.step_list = named(QListWidget(), "stepList", "Steps")
         self.step_list.setFixedWidth(230)

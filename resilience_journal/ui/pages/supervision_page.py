@@ -142,8 +142,9 @@ class SupervisionPage(Page):
         for b in (add, self.edit_action_button, self.delete_action_button):
             bar.addWidget(b)
         bar.addStretch(1)
-        hint = _empty("Tick an action when it is done. Open actions are carried forward to your next summary.",
-                      "actionsHint")
+        hint = _empty(
+            "Tick an action when it is done. Open actions are carried forward to your next summary.", "actionsHint"
+        )
         self.actions = _tree("actions", "Agreed actions; open ones first", ["Done", "Action", "Due", "Agreed"])
         self.actions.itemChanged.connect(self._action_ticked)
         self.actions.itemActivated.connect(lambda *_: self.edit_action())
@@ -201,8 +202,9 @@ class SupervisionPage(Page):
         actions = repo.actions()
         for a in actions:
             agreed = by_id.get(a.session_id)
-            item = QTreeWidgetItem(["", a.text, long_date(a.due_on) if a.due_on else "",
-                                    long_date(agreed.held_on) if agreed else ""])
+            item = QTreeWidgetItem(
+                ["", a.text, long_date(a.due_on) if a.due_on else "", long_date(agreed.held_on) if agreed else ""]
+            )
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(0, Qt.CheckState.Checked if a.done_at else Qt.CheckState.Unchecked)
             item.setData(0, ROLE, a)
@@ -223,8 +225,9 @@ class SupervisionPage(Page):
             entries = len(r.items_of("reflection"))
             charts = len(r.items_of("chart"))
             held = f"{entries} entr{'y' if entries == 1 else 'ies'}, {charts} chart{'' if charts == 1 else 's'}"
-            item = QTreeWidgetItem([f"{long_date(r.shared_at.date())}, {r.shared_at:%H:%M}", r.kind.capitalize(),
-                                    r.file_name, held])
+            item = QTreeWidgetItem(
+                [f"{long_date(r.shared_at.date())}, {r.shared_at:%H:%M}", r.kind.capitalize(), r.file_name, held]
+            )
             item.setData(0, ROLE, r)
             self.shares.addTopLevelItem(item)
         self.shares.setVisible(bool(records))
@@ -275,7 +278,8 @@ class SupervisionPage(Page):
             return
         if confirm:
             answer = QMessageBox.question(
-                self, "Delete session",
+                self,
+                "Delete session",
                 f"Delete the session of {long_date(session.held_on)}? Actions agreed in it are kept.",
             )
             if answer != QMessageBox.StandardButton.Yes:
@@ -343,5 +347,3 @@ class SupervisionPage(Page):
         self.wizard.finished.connect(lambda _: self.refresh())
         self.wizard.open()
         return self.wizard
-
-
