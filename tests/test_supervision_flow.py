@@ -15,9 +15,9 @@ from pdf_text import normalise, pdf_text
 from PySide6.QtCore import Qt
 from support import save_png
 
+from resilience_journal.charts.catalog import chart
 from resilience_journal.domain.reflection import Answer, Reflection
 from resilience_journal.domain.supervision import Action, Session, ShareLevel
-from resilience_journal.charts.catalog import chart
 from resilience_journal.storage.trends import load_trend_data
 from resilience_journal.ui.pages.supervision_page import SupervisionPage
 from resilience_journal.ui.summary_review import ReviewStep
