@@ -13,6 +13,7 @@ from datetime import date, timedelta
 import pytest
 from pdf_text import normalise, pdf_text
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from support import save_png
 
 from resilience_journal.charts.catalog import chart
@@ -120,7 +121,7 @@ def _walk_to_export(qtbot, wizard, filled, tmp_path):
     agenda = wizard.current()
     assert isinstance(agenda, AgendaStep)
     qtbot.keyClicks(agenda.boxes[next(iter(agenda.boxes))], AGENDA_POINT)
-    assert agenda.actions.count() == 1
+    assert agenda.action_list.count() == 1
     save_png(wizard, "wizard-4-agenda")
     assert wizard.next()
 
@@ -307,3 +308,65 @@ def test_password_protected_pdf(qtbot, page_context, filled, tmp_path):
         pdf_text(data)
     assert normalise(CHOSEN_NOTE) in pdf_text(data, password="blue teapot 42")
     assert page_context.journal.supervision.share_records()[0].detail["password"] is True
+
+
+def _walk_to_review(qtbot, wizard, filled):
+    assert wizard.next()
+    entries = wizard.current()
+    entries.select(filled["chosen"].uid)
+    entries.level_buttons[ShareLevel.WITH_REFLECTION].click()
+    for i in range(entries.pieces.count()):
+        if entries.pieces.item(i).data(Qt.ItemDataRole.UserRole) == "answer:0":
+            entries.pieces.item(i).setCheckState(Qt.CheckState.Checked)
+    for _ in range(3):
+        assert wizard.next()
+    review = wizard.current()
+    assert isinstance(review, ReviewStep)
+    return review
+
+
+def _export_markdown(qtbot, wizard, path) -> str:
+    for _ in range(2):
+        assert wizard.next()
+    export = wizard.current()
+    export.format_buttons["md"].click()
+    export.path.setText(str(path))
+    qtbot.mouseClick(export.save_button, Qt.MouseButton.LeftButton)
+    return normalise(path.read_text(encoding="utf-8").replace("\\", ""))
+
+
+def test_an_edit_in_the_review_changes_the_export_and_not_the_journal(qtbot, page_context, filled, tmp_path):
+    _, wizard = _open_wizard(qtbot, page_context)
+    review = _walk_to_review(qtbot, wizard, filled)
+    review.editor.setPlainText("Marmalade compass: I noticed my shoulders drop once we sat down.")
+    qtbot.mouseClick(review.save_edit, Qt.MouseButton.LeftButton)
+    assert review.open_findings() == []
+    text = _export_markdown(qtbot, wizard, tmp_path / "edited.md")
+    assert "my shoulders drop once we sat down." in text and "postcode" not in text
+    assert page_context.journal.reflections.get(filled["chosen"].id).answers[0].text == TICKED_ANSWER
+
+
+def test_a_finding_kept_as_it_is_stays_and_starting_again_brings_it_back(qtbot, page_context, filled, tmp_path):
+    _, wizard = _open_wizard(qtbot, page_context)
+    review = _walk_to_review(qtbot, wizard, filled)
+    qtbot.mouseClick(review.keep_button, Qt.MouseButton.LeftButton)
+    assert review.open_findings() == [] and review.start_again.isEnabled()
+    qtbot.mouseClick(review.start_again, Qt.MouseButton.LeftButton)
+    assert [f.finding.text for f in review.open_findings()] == ["SW1A 1AA"]
+    qtbot.mouseClick(review.keep_button, Qt.MouseButton.LeftButton)
+    assert "SW1A 1AA" in _export_markdown(qtbot, wizard, tmp_path / "kept.md")
+
+
+def test_the_flow_works_from_the_keyboard(qtbot, page_context, filled):
+    page, wizard = _open_wizard(qtbot, page_context)
+    wizard.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is wizard)
+    qtbot.keyClick(wizard, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    entries = wizard.current()
+    assert isinstance(entries, EntriesStep)
+    entries.list.setFocus()
+    entries.select(filled["unchosen"].uid)
+    qtbot.keyClick(entries.list, Qt.Key.Key_Space)  # tick: shared at headline level
+    assert {e.uid: e.level for e in wizard.draft.entries}[filled["unchosen"].uid] == ShareLevel.HEADLINE
+    qtbot.keyClick(wizard, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert isinstance(wizard.current(), PeriodStep)

@@ -480,12 +480,12 @@ class AgendaStep(Step):
         self.column.addLayout(grid, 2)
         actions_label = QLabel("<b>Open actions</b> from earlier sessions, carried forward (untick to leave one out):")
         actions_label.setWordWrap(True)
-        self.actions = named(QListWidget(), "agendaActions", "Open actions to carry forward")
-        self.actions.setMaximumHeight(140)
+        self.action_list = named(QListWidget(), "agendaActions", "Open actions to carry forward")
+        self.action_list.setMaximumHeight(140)
         self.no_actions = QLabel("No open actions.")
         self.no_actions.setProperty("role", "hint")
         self.column.addWidget(actions_label)
-        self.column.addWidget(self.actions, 1)
+        self.column.addWidget(self.action_list, 1)
         self.column.addWidget(self.no_actions)
         self._loaded = False
 
@@ -497,16 +497,16 @@ class AgendaStep(Step):
             self._loaded = True
         else:
             chosen = {a.uid for a in draft.actions}
-        self.actions.clear()
+        self.action_list.clear()
         for a in carried_forward(self.ctx.journal.supervision.open_actions()):
             text = a.text + (f"  (due {long_date(a.due_on)})" if a.due_on else "")
             item = QListWidgetItem(text)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if a.uid in chosen else Qt.CheckState.Unchecked)
             item.setData(ROLE, a)
-            self.actions.addItem(item)
-        self.no_actions.setVisible(self.actions.count() == 0)
-        self.actions.setVisible(self.actions.count() > 0)
+            self.action_list.addItem(item)
+        self.no_actions.setVisible(self.action_list.count() == 0)
+        self.action_list.setVisible(self.action_list.count() > 0)
 
     def leave(self, draft: SummaryDraft) -> str | None:
         agenda = []
@@ -517,9 +517,9 @@ class AgendaStep(Step):
             draft.edits = {k: v for k, v in draft.edits.items() if not k.startswith("agenda:")}
         draft.agenda = agenda
         draft.actions = [
-            self.actions.item(i).data(ROLE)
-            for i in range(self.actions.count())
-            if self.actions.item(i).checkState() == Qt.CheckState.Checked
+            self.action_list.item(i).data(ROLE)
+            for i in range(self.action_list.count())
+            if self.action_list.item(i).checkState() == Qt.CheckState.Checked
         ]
         return None
 

@@ -139,14 +139,14 @@ class ActionDialog(QDialog):
         self.has_due.setChecked(bool(existing and existing.due_on))
         self.due.setEnabled(self.has_due.isChecked())
         self.has_due.toggled.connect(self.due.setEnabled)
-        self.done = named(QCheckBox("Done"), "actionDone", "Done")
-        self.done.setChecked(bool(existing and existing.done_at))
+        self.done_box = named(QCheckBox("Done"), "actionDone", "Done")
+        self.done_box.setChecked(bool(existing and existing.done_at))
         self.message = FieldMessage("actionMessage")
         form = QFormLayout()
         form.addRow("&What", self.text)
         form.addRow("", self.has_due)
         form.addRow("D&ue", self.due)
-        form.addRow("", self.done)
+        form.addRow("", self.done_box)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message)
@@ -157,8 +157,8 @@ class ActionDialog(QDialog):
         base = self.existing or Action(text="")
         done_at = (
             base.done_at
-            if self.done.isChecked() and base.done_at
-            else (self.ctx.clock.now() if self.done.isChecked() else None)
+            if self.done_box.isChecked() and base.done_at
+            else (self.ctx.clock.now() if self.done_box.isChecked() else None)
         )
         action = dataclasses.replace(base, text=self.text.text(), due_on=due, done_at=done_at)
         repo = self.ctx.journal.supervision

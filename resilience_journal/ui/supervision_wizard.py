@@ -158,7 +158,7 @@ class ExportStep(Step):
         self.draft = draft
         self.result.show_message(None)
 
-    def render(self, key: str, password: str | None) -> bytes:
+    def render_bytes(self, key: str, password: str | None) -> bytes:
         doc = build_document(self.draft, prepared_on=self.ctx.clock.now().date())
         if key == "pdf":
             return pdf_export.render(doc, password=password)
@@ -185,7 +185,7 @@ class ExportStep(Step):
         path = Path(target).expanduser()
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            data = self.render(key, password)
+            data = self.render_bytes(key, password)
             written = write_private_file(path, data)
         except ExportFailed as exc:
             self.result.show_message(str(exc))

@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -145,15 +145,15 @@ class SupervisionPage(Page):
         hint = _empty(
             "Tick an action when it is done. Open actions are carried forward to your next summary.", "actionsHint"
         )
-        self.actions = _tree("actions", "Agreed actions; open ones first", ["Done", "Action", "Due", "Agreed"])
-        self.actions.itemChanged.connect(self._action_ticked)
-        self.actions.itemActivated.connect(lambda *_: self.edit_action())
-        self.actions.itemSelectionChanged.connect(self._update_buttons)
+        self.action_tree = _tree("actions", "Agreed actions; open ones first", ["Done", "Action", "Due", "Agreed"])
+        self.action_tree.itemChanged.connect(self._action_ticked)
+        self.action_tree.itemActivated.connect(lambda *_: self.edit_action())
+        self.action_tree.itemSelectionChanged.connect(self._update_buttons)
         self.actions_empty = _empty(NO_ACTIONS, "actionsEmpty")
         layout.addLayout(bar)
         layout.addWidget(hint)
         layout.addWidget(self.actions_empty)
-        layout.addWidget(self.actions, 1)
+        layout.addWidget(self.action_tree, 1)
         return tab
 
     def _shares_tab(self) -> QWidget:
@@ -197,8 +197,8 @@ class SupervisionPage(Page):
         self.sessions_empty.setVisible(not sessions)
         by_id = {s.id: s for s in sessions}
 
-        self.actions.blockSignals(True)
-        self.actions.clear()
+        self.action_tree.blockSignals(True)
+        self.action_tree.clear()
         actions = repo.actions()
         for a in actions:
             agreed = by_id.get(a.session_id)
@@ -212,9 +212,9 @@ class SupervisionPage(Page):
                 font = item.font(1)
                 font.setStrikeOut(True)
                 item.setFont(1, font)
-            self.actions.addTopLevelItem(item)
-        self.actions.blockSignals(False)
-        self.actions.setVisible(bool(actions))
+            self.action_tree.addTopLevelItem(item)
+        self.action_tree.blockSignals(False)
+        self.action_tree.setVisible(bool(actions))
         self.actions_empty.setVisible(not actions)
         open_count = sum(1 for a in actions if a.is_open)
         self.tabs.setTabText(1, f"Actions ({open_count} open)" if open_count else "Actions")
@@ -238,7 +238,7 @@ class SupervisionPage(Page):
         has_session = bool(self.sessions.selectedItems())
         self.edit_session_button.setEnabled(has_session)
         self.delete_session_button.setEnabled(has_session)
-        has_action = bool(self.actions.selectedItems())
+        has_action = bool(self.action_tree.selectedItems())
         self.edit_action_button.setEnabled(has_action)
         self.delete_action_button.setEnabled(has_action)
         self.view_share_button.setEnabled(bool(self.shares.selectedItems()))
@@ -294,7 +294,7 @@ class SupervisionPage(Page):
         return dialog
 
     def edit_action(self) -> ActionDialog | None:
-        action = self._selected(self.actions)
+        action = self._selected(self.action_tree)
         if action is None:
             return None
         dialog = ActionDialog(self.ctx, action, parent=self)
@@ -303,7 +303,7 @@ class SupervisionPage(Page):
         return dialog
 
     def delete_action(self, *, confirm: bool = True) -> None:
-        action = self._selected(self.actions)
+        action = self._selected(self.action_tree)
         if action is None:
             return
         if confirm:
@@ -320,7 +320,10 @@ class SupervisionPage(Page):
         done = item.checkState(0) == Qt.CheckState.Checked
         if done != (action.done_at is not None):
             self.ctx.journal.supervision.set_done(action.id, done)
-            self._changed()
+            self.ctx.events.changed.emit("supervision")
+            # Rebuild the list after this signal returns: clearing it now would delete the very
+            # item Qt is still reporting on.
+            QTimer.singleShot(0, self.refresh)
 
     def view_share(self) -> ShareRecordDialog | None:
         record: ShareRecord | None = self._selected(self.shares)
