@@ -101,6 +101,10 @@ def _walk_to_export(qtbot, wizard, filled, tmp_path):
         filled["headline"].uid: ShareLevel.HEADLINE,
         filled["unchosen"].uid: ShareLevel.LEAVE_OUT,
     }  # flagged ones preselected, old one not in period
+    entries.only_chosen.setChecked(True)
+    shown = [entries.list.topLevelItem(i) for i in range(entries.list.topLevelItemCount())]
+    assert sum(not item.isHidden() for item in shown) == 2  # the unchosen entry is hidden
+    entries.only_chosen.setChecked(False)
     entries.select(filled["chosen"].uid)
     entries.level_buttons[ShareLevel.WITH_REFLECTION].click()
     assert entries.pieces.isVisible() and entries.pieces.count() == 3  # notes + two answers

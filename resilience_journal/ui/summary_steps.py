@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QDateEdit,
     QFormLayout,
     QGridLayout,
@@ -212,8 +213,20 @@ class EntriesStep(Step):
         split.setStretchFactor(1, 2)
         split.setSizes([560, 400])
         self.split = split
+        self.only_chosen = named(
+            QCheckBox("Show only the entries I’ve chosen"), "onlyChosen", "Show only the entries I have chosen"
+        )
+        self.only_chosen.toggled.connect(lambda _: self._filter())
+        self.column.addWidget(self.only_chosen)
         self.column.addWidget(self.empty)
         self.column.addWidget(split, 1)
+
+    def _filter(self) -> None:
+        """Hide entries left out, when the user wants to see just their choice."""
+        only = self.only_chosen.isChecked()
+        for i in range(self.list.topLevelItemCount()):
+            item = self.list.topLevelItem(i)
+            item.setHidden(only and item.checkState(0) != Qt.CheckState.Checked)
 
     def enter(self, draft: SummaryDraft) -> None:
         self.draft = draft
@@ -242,6 +255,8 @@ class EntriesStep(Step):
         self._filling = False
         self.empty.setVisible(not draft.entries)
         self.split.setVisible(bool(draft.entries))
+        self.only_chosen.setVisible(bool(draft.entries))
+        self._filter()
         if draft.entries:
             self.list.setCurrentItem(self.list.topLevelItem(0))
         self._show_detail()
