@@ -23,8 +23,15 @@ def _v1_rows(conn) -> None:
     conn.execute("INSERT INTO reflection_emotion VALUES (last_insert_rowid(), 'Tense')")
 
 
+def _v2_rows(conn) -> None:
+    # Version 2 seeded the emotion and strategy lists; a user's own word sits beside them.
+    conn.execute(
+        "INSERT INTO vocabulary (list, word, grp, position, custom) VALUES ('emotion', 'bruised', 'My own words', 99, 1)"
+    )
+
+
 #: version -> writer of rows that a journal at that version holds.
-SAMPLE_ROWS = {1: _v1_rows}
+SAMPLE_ROWS = {1: _v1_rows, 2: _v2_rows}
 
 
 def make_journal_at(path, version: int) -> None:

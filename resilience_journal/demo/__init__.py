@@ -12,7 +12,7 @@ import random
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from resilience_journal.demo import reflections, supervision
+from resilience_journal.demo import decompressions, reflections, supervision
 from resilience_journal.demo.calendar import DemoCalendar
 
 #: The demo journal's passphrase, shown on screen.
@@ -25,6 +25,7 @@ DEFAULT_DAYS = 182
 #: (name, generator) pairs, run in order.  A generator takes (journal, calendar, rng).
 GENERATORS: tuple[tuple[str, Callable], ...] = (
     ("reflections", reflections.generate),
+    ("decompressions", decompressions.generate),
     ("supervision", supervision.generate),
 )
 

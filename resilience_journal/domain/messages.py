@@ -81,6 +81,56 @@ EXPORT_NOT_ENCRYPTED = (
 EXPORT_SAVED = "Saved to {path}."
 EXPORT_FOOTER_DEFAULT = "Personal reflective summary — not a case record"
 
+# --- Reflection editor, decompression, drafts, confidentiality (issue 3) ----------------------
+CASE_LABEL_HINT = "Initials or a pseudonym — not names"
+SAFETY_REMINDER = (
+    "Feeling unsafe matters. It is worth telling your manager, and recording it under your "
+    "employer's lone-working arrangements, even if it seems small now."
+)
+STRATEGY_MISSING = "Please choose what you did, or type your own."
+DECOMPRESSION_LOGGED = "Logged. Thank you for taking a moment for yourself."
+DECOMPRESSION_HELPED = "Logged. Your stress came down {points} point{s} — good to know this helps."
+DECOMPRESSION_NOT_YET = (
+    "Logged. Your stress hasn't come down yet, and that's all right — some days it takes longer. "
+    "If you have a few minutes, you could try something else: {suggestions}."
+)
+DRAFT_FOUND = "You have unsaved writing from {when}. Would you like to carry on with it?"
+DRAFTS_FOUND = "You have {count} pieces of unsaved writing; the latest is from {when}."
+DISCARD_UNSAVED = "Discard what you have written here? It has not been saved."
+CONFIDENTIALITY_FOUND = (
+    "A few details might identify someone. You can replace them with a label or initials, or save as it is."
+)
+CONFIDENTIALITY_CLEAR = "No identifying details spotted."
+TRASH_NOTE = "Entries in the Trash are erased for good after {days} days."
+MOVED_TO_TRASH = "Moved to the Trash. You can restore it from there for {days} days."
+# --- Trends ---------------------------------------------------------------------------------
+TRENDS_EMPTY = (
+    "Nothing to show for this period yet. Once you have a few entries, your patterns will appear "
+    "here — every number traced to your own ratings."
+)
+TRENDS_NO_INSIGHTS = (
+    "Not enough entries in this period to say anything with confidence yet (insights need at least {minimum} entries)."
+)
+TRENDS_UPDATING = "Updating…"
+TRENDS_FAILED = "The charts could not be drawn this time. Your journal is unchanged; please try again."
+CUSTOM_RANGE_BACKWARDS = "The start date is after the end date. Please choose a start on or before the end."
+CUSTOM_RANGE_FUTURE = "The end date is in the future. Please choose a date up to today."
+CHART_EXPORT_WARNING = (
+    "The chart will be saved as an ordinary file. It is not encrypted: anyone who can open the file can see it. "
+    "Only your chosen chart is saved — no journal text."
+)
+CHART_EXPORTED = "Saved to {path}. This file is not encrypted."
+CHART_EXPORT_FAILED = "The chart could not be saved ({reason}). Nothing was written."
+HIGH_STRESS_TITLE = "Your stress has been high for a while"
+HIGH_STRESS_MEAN = "Over the last {days} days your stress averaged {mean:.1f} across {n} entries."
+HIGH_STRESS_RUN = "Your last {run} entries were all rated {level} or more."
+HIGH_STRESS_SUPPORT = (
+    "That is a lot to carry, and noticing it is a strength. It may help to look at your self-care plan "
+    "and to talk it through with your supervisor, occupational health or your employee assistance programme. "
+    "If you would like to talk to someone now, Samaritans are there day and night on 116 123 (free, UK)."
+)
+HIGH_STRESS_NOT_DIAGNOSIS = "This note comes only from your own ratings. It is not a diagnosis."
+
 # --- Supervision ---------------------------------------------------------------------------
 SESSION_IN_FUTURE = "That date is still to come. Please record a session once it has happened."
 ACTION_EMPTY = "Please write what was agreed."

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from resilience_journal.ui.pages.journal_page import JournalPage
 from resilience_journal.ui.pages.supervision_page import SupervisionPage
+from resilience_journal.ui.pages.trends_page import TrendsPage
 
 
 @dataclass(frozen=True)
@@ -24,5 +25,6 @@ class PageSpec:
 #: The pages, in the order the navigation shows them.
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("journal", "Journal", JournalPage, "Ctrl+1"),
+    PageSpec("trends", "Trends", TrendsPage, "Ctrl+2"),
     PageSpec("supervision", "Supervision", SupervisionPage),
 )
