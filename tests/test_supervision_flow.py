@@ -21,8 +21,9 @@ from resilience_journal.domain.reflection import Answer, Reflection
 from resilience_journal.domain.supervision import Action, Session, ShareLevel
 from resilience_journal.storage.trends import load_trend_data
 from resilience_journal.ui.pages.supervision_page import SupervisionPage
+from resilience_journal.ui.summary_charts_step import ChartsStep
 from resilience_journal.ui.summary_review import ReviewStep
-from resilience_journal.ui.summary_steps import AgendaStep, ChartsStep, EntriesStep, PeriodStep
+from resilience_journal.ui.summary_steps import AgendaStep, EntriesStep, PeriodStep
 from resilience_journal.ui.supervision_wizard import ExportStep, PreviewStep
 
 CHOSEN_NOTE = "Quince lantern: the visit ran long but I held the boundary."
@@ -118,12 +119,15 @@ def _walk_to_export(qtbot, wizard, filled, tmp_path):
     charts = wizard.current()
     assert isinstance(charts, ChartsStep)
     charts.set_checked("stress_over_time")
-    assert charts.description.text() == chart_description(wizard)
+    qtbot.waitUntil(lambda: charts.description.text() == chart_description(wizard), timeout=20_000)
     save_png(wizard, "wizard-3-charts")
-    assert wizard.next()
+    charts.set_checked("stress_by_kind")
+    if not wizard.next():  # still drawing: the flow moves on by itself when the chart is ready
+        assert "Still drawing 1 chart" in wizard.message.text()
+        qtbot.waitUntil(lambda: isinstance(wizard.current(), AgendaStep), timeout=20_000)
+    assert [c.key for c in wizard.draft.charts] == ["stress_over_time", "stress_by_kind"]
 
     agenda = wizard.current()
-    assert isinstance(agenda, AgendaStep)
     qtbot.keyClicks(agenda.boxes[next(iter(agenda.boxes))], AGENDA_POINT)
     assert agenda.action_list.count() == 1
     save_png(wizard, "wizard-4-agenda")
@@ -154,6 +158,12 @@ def _walk_to_export(qtbot, wizard, filled, tmp_path):
 def chart_description(wizard) -> str:
     data = load_trend_data(wizard.ctx.journal, wizard.draft.start, wizard.draft.end)
     return chart("stress_over_time").describe(data)
+
+
+def _save(qtbot, export) -> None:
+    """Press Save and wait until the file is written (saving runs off the GUI thread)."""
+    with qtbot.waitSignal(export.exported, timeout=30_000):
+        qtbot.mouseClick(export.save_button, Qt.MouseButton.LeftButton)
 
 
 def _check_contents(text: str, filled, chart_text: str) -> None:
@@ -191,7 +201,7 @@ def test_full_flow_exports_exactly_the_chosen_pieces_and_records_them(qtbot, pag
     pdf_path = tmp_path / "out" / "summary.pdf"
     pdf_path.parent.mkdir()
     export.path.setText(str(pdf_path))
-    qtbot.mouseClick(export.save_button, Qt.MouseButton.LeftButton)
+    _save(qtbot, export)
     assert export.saved_path == pdf_path, export.result.text()
     assert stat.S_IMODE(pdf_path.stat().st_mode) == 0o600
     described = chart_description(wizard)
@@ -199,12 +209,12 @@ def test_full_flow_exports_exactly_the_chosen_pieces_and_records_them(qtbot, pag
 
     export.format_buttons["md"].click()
     assert export.path.text().endswith("summary.md")
-    qtbot.mouseClick(export.save_button, Qt.MouseButton.LeftButton)
+    _save(qtbot, export)
     md = (tmp_path / "out" / "summary.md").read_text(encoding="utf-8")
     _check_contents(normalise(md.replace("\\", "")), filled, described)
 
     export.format_buttons["html"].click()
-    qtbot.mouseClick(export.save_button, Qt.MouseButton.LeftButton)
+    _save(qtbot, export)
     import html
 
     page_html = (tmp_path / "out" / "summary.html").read_text(encoding="utf-8")
@@ -224,6 +234,7 @@ def test_full_flow_exports_exactly_the_chosen_pieces_and_records_them(qtbot, pag
         ("reflection_piece", f"{filled['chosen'].uid}:note", "shared"),
         ("reflection_piece", f"{filled['chosen'].uid}:answer:0", "shared"),
         ("chart", "stress_over_time", "included"),
+        ("chart", "stress_by_kind", "included"),
         ("action", journal.supervision.open_actions()[0].uid, "included"),
     }
     for r in records:
@@ -289,7 +300,7 @@ def test_export_to_an_unwritable_place_says_so_and_records_nothing(qtbot, page_c
     if os.geteuid() != 0:
         (tmp_path / "locked").mkdir(mode=0o500)
     export.path.setText(target)
-    qtbot.mouseClick(export.save_button, Qt.MouseButton.LeftButton)
+    _save(qtbot, export)
     assert export.saved_path is None
     assert "isn't allowed to write there" in export.result.text()
     assert page_context.journal.supervision.share_records() == []
@@ -306,7 +317,7 @@ def test_password_protected_pdf(qtbot, page_context, filled, tmp_path):
     qtbot.mouseClick(export.save_button, Qt.MouseButton.LeftButton)
     assert "not the same" in export.result.text() and not (tmp_path / "locked.pdf").exists()
     export.password_again.setText("blue teapot 42")
-    qtbot.mouseClick(export.save_button, Qt.MouseButton.LeftButton)
+    _save(qtbot, export)
     data = (tmp_path / "locked.pdf").read_bytes()
     with pytest.raises(PermissionError):
         pdf_text(data)
@@ -335,7 +346,7 @@ def _export_markdown(qtbot, wizard, path) -> str:
     export = wizard.current()
     export.format_buttons["md"].click()
     export.path.setText(str(path))
-    qtbot.mouseClick(export.save_button, Qt.MouseButton.LeftButton)
+    _save(qtbot, export)
     return normalise(path.read_text(encoding="utf-8").replace("\\", ""))
 
 

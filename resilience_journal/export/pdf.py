@@ -197,29 +197,33 @@ def _groups(qdoc: QTextDocument) -> list[tuple[QTextBlock, QTextBlock]]:
 
 
 def keep_together(qdoc: QTextDocument, page_height: float) -> None:
-    """Move a group that would straddle a page break to the next page (if it fits on one page).
+    """Move each group that would straddle a page break to the next page (if it fits on one page).
 
-    Qt's layout has no "keep with next", so this adds page breaks before such groups, one at a
-    time from the top (each break moves everything below it).
+    Qt's layout has no "keep with next", so this adds page breaks before such groups.  One pass
+    predicts where everything lands after the breaks above it (a break pushes what follows down
+    by the rest of the page); the document is then laid out once and checked again, because
+    Qt's own line pushing can shift things a little.  A few passes settle it.
     """
     layout = qdoc.documentLayout()
-    for _ in range(200):  # each pass fixes the first straddling group; a summary has far fewer
-        moved = False
+    for _ in range(8):
+        shift = 0.0
+        breaks = []
         for start, end in _groups(qdoc):
-            top = layout.blockBoundingRect(start).top()
-            bottom = layout.blockBoundingRect(end).bottom()
+            top = layout.blockBoundingRect(start).top() + shift
+            bottom = layout.blockBoundingRect(end).bottom() + shift
             if bottom - top >= page_height * 0.95:
                 continue
             if int(top // page_height) != int((bottom - 1) // page_height):
                 if start.blockFormat().pageBreakPolicy() & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore:
                     continue
-                fmt = QTextBlockFormat()
-                fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-                QTextCursor(start).mergeBlockFormat(fmt)
-                moved = True
-                break
-        if not moved:
+                breaks.append(start)
+                shift += (int(top // page_height) + 1) * page_height - top
+        if not breaks:
             return
+        fmt = QTextBlockFormat()
+        fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+        for start in breaks:
+            QTextCursor(start).mergeBlockFormat(fmt)
         _relayout(qdoc)
 
 

@@ -33,8 +33,7 @@ UNRESOLVED = "{count} detail{s} still to look at. For each one, replace it, edit
 
 def watch_words(journal) -> list[str]:
     """The user's own watch list (names, places, a school) from the journal."""
-    repo = getattr(journal, "watch_words", None)  # the watch list arrives with the reflection feature
-    return repo.words() if repo is not None else []
+    return journal.watch_words.words()
 
 
 class ReviewStep(Step):

@@ -8,10 +8,8 @@ back and forth keeps every choice.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -41,7 +39,6 @@ from resilience_journal.domain.summary import (
     validate_period,
 )
 from resilience_journal.domain.supervision import ShareLevel, SupervisionFunction, carried_forward
-from resilience_journal.ui import summary_charts
 from resilience_journal.ui.supervision_dialogs import from_qdate, long_date, named, to_qdate
 
 ROLE = Qt.ItemDataRole.UserRole
@@ -363,112 +360,6 @@ def _esc(text: str) -> str:
     from html import escape
 
     return escape(text)
-
-
-# --- 3. charts -------------------------------------------------------------------------------
-
-
-class ChartsStep(Step):
-    title = "3. Charts"
-    intro = "Add charts from Trends, drawn for the summary’s period. Each comes with a short written description."
-
-    def __init__(self, ctx, parent=None) -> None:
-        super().__init__(ctx, parent)
-        self.specs = summary_charts.chart_specs()
-        self.cache: dict[tuple, object] = {}
-        self._data = None
-        self._period: tuple[date, date] | None = None
-        self.list = named(QListWidget(), "chartList", "Charts; tick to include")
-        for spec in self.specs:
-            item = QListWidgetItem(spec.title)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
-            item.setData(ROLE, spec.key)
-            self.list.addItem(item)
-        self.list.currentItemChanged.connect(lambda *_: self._show_current())
-        self.picture = QLabel()
-        self.picture.setObjectName("chartPicture")
-        self.picture.setMinimumSize(420, 220)
-        self.description = QLabel()
-        self.description.setObjectName("chartDescription")
-        self.description.setWordWrap(True)
-        self.picture.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        right = QWidget()
-        rbox = QVBoxLayout(right)
-        rbox.addWidget(self.picture)
-        rbox.addWidget(self.description)
-        rbox.addStretch(1)
-        split = QSplitter()
-        split.addWidget(self.list)
-        split.addWidget(right)
-        split.setStretchFactor(1, 3)
-        split.setSizes([330, 640])
-        self.column.addWidget(split, 1)
-
-    def enter(self, draft: SummaryDraft) -> None:
-        if self._period != (draft.start, draft.end):
-            self._period = (draft.start, draft.end)
-            self._data = None
-        data = self.data()
-        chosen = {c.key for c in draft.charts}
-        for i, spec in enumerate(self.specs):
-            item = self.list.item(i)
-            usable = summary_charts.has_data(spec, data)
-            item.setText(spec.title if usable else f"{spec.title} (nothing recorded in this period)")
-            flags = item.flags()
-            item.setFlags(flags | Qt.ItemFlag.ItemIsEnabled if usable else flags & ~Qt.ItemFlag.ItemIsEnabled)
-            on = usable and spec.key in chosen
-            item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
-        current = self.list.currentItem()
-        if current is None or not current.flags() & Qt.ItemFlag.ItemIsEnabled:
-            first = next(
-                (i for i in range(self.list.count()) if self.list.item(i).flags() & Qt.ItemFlag.ItemIsEnabled), None
-            )
-            if first is not None:
-                self.list.setCurrentRow(first)
-        self._show_current()
-
-    def data(self):
-        """The Trends data for the period, loaded once per period."""
-        if self._data is None:
-            self._data = summary_charts.load_data(self.ctx.journal, *self._period)
-        return self._data
-
-    def chart(self, key: str):
-        """The chart ``key`` drawn for the current period (drawn once, then kept)."""
-        cache_key = (key, *self._period)
-        if cache_key not in self.cache:
-            spec = next(s for s in self.specs if s.key == key)
-            self.cache[cache_key] = summary_charts.render_chart(spec, self.data())
-        return self.cache[cache_key]
-
-    def _show_current(self) -> None:
-        item = self.list.currentItem()
-        if item is None or self._period is None:
-            return
-        choice = self.chart(item.data(ROLE))
-        pixmap = QPixmap()
-        pixmap.loadFromData(choice.png, "PNG")
-        self.picture.setPixmap(pixmap.scaledToWidth(600, Qt.TransformationMode.SmoothTransformation))
-        self.picture.setAccessibleName(choice.description)
-        self.description.setText(choice.description)
-
-    def set_checked(self, key: str, on: bool = True) -> None:
-        for i in range(self.list.count()):
-            if self.list.item(i).data(ROLE) == key:
-                self.list.item(i).setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
-                return
-        raise KeyError(key)
-
-    def leave(self, draft: SummaryDraft) -> str | None:
-        """Draw the ticked charts for the draft."""
-        keys = [
-            self.list.item(i).data(ROLE)
-            for i in range(self.list.count())
-            if self.list.item(i).checkState() == Qt.CheckState.Checked
-        ]
-        draft.charts = [self.chart(k) for k in keys]
-        return None
 
 
 # --- 4. agenda -------------------------------------------------------------------------------

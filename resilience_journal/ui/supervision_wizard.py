@@ -7,11 +7,12 @@ then the file is written atomically (owner-only) and a share record says exactly
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtCore import QStandardPaths, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -35,14 +36,18 @@ from resilience_journal.export import html as html_export
 from resilience_journal.export import markdown as markdown_export
 from resilience_journal.export import pdf as pdf_export
 from resilience_journal.export.files import ExportFailed, write_private_file
+from resilience_journal.ui.background import BackgroundWorker
 from resilience_journal.ui.export_preview import ExportPreview
+from resilience_journal.ui.summary_charts_step import ChartsStep
 from resilience_journal.ui.summary_review import ReviewStep
-from resilience_journal.ui.summary_steps import AgendaStep, ChartsStep, EntriesStep, PeriodStep, Step, nothing_chosen
+from resilience_journal.ui.summary_steps import AgendaStep, EntriesStep, PeriodStep, Step, nothing_chosen
 from resilience_journal.ui.supervision_dialogs import long_date, named
 from resilience_journal.ui.widgets.field_message import FieldMessage
 
 #: (key, label, file extension) of each export format.
 FORMATS = (("pdf", "PDF", ".pdf"), ("md", "Markdown", ".md"), ("html", "HTML (web page)", ".html"))
+SAVING = "Saving the summary…"
+SAVE_PROBLEM = "The summary couldn't be saved because of an unexpected problem ({kind}). Nothing was recorded."
 #: Shortest password offered for a protected PDF.
 MIN_PDF_PASSWORD = 8
 
@@ -60,14 +65,38 @@ class PreviewStep(Step):
         self.preview.show_document(build_document(draft, prepared_on=self.ctx.clock.now().date()))
 
 
+def write_summary(doc, key: str, password: str | None, path: Path) -> Path | str:
+    """Render ``doc`` in format ``key`` and write it (runs on the worker).  The path, or a kind message."""
+    try:
+        if key == "pdf":
+            data = pdf_export.render(doc, password=password)
+        elif key == "md":
+            data = markdown_export.render(doc)
+        else:
+            data = html_export.render(doc)
+        return write_private_file(path, data)
+    except ExportFailed as exc:
+        return str(exc)
+
+
 class ExportStep(Step):
     title = "7. Save"
     intro = "Choose a format and where to save the summary."
+
+    #: The path written, or None if saving failed (after a save was started).
+    exported = Signal(object)
+    #: True while a file is being written (the wizard keeps itself open meanwhile).
+    busy = Signal(bool)
 
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(ctx, parent)
         self.draft: SummaryDraft | None = None
         self.saved_path: Path | None = None
+        self._saving: tuple[int, ShareRecord] | None = None
+        self._tag = 0
+        self._worker = BackgroundWorker(self, name="summary-export")
+        self._worker.produced.connect(self._written)
+        self._worker.failed.connect(self._write_failed)
         self.formats = QButtonGroup(self)
         row = QHBoxLayout()
         self.format_buttons: dict[str, QRadioButton] = {}
@@ -158,47 +187,71 @@ class ExportStep(Step):
         self.draft = draft
         self.result.show_message(None)
 
-    def render_bytes(self, key: str, password: str | None) -> bytes:
-        doc = build_document(self.draft, prepared_on=self.ctx.clock.now().date())
-        if key == "pdf":
-            return pdf_export.render(doc, password=password)
-        if key == "md":
-            return markdown_export.render(doc)
-        return html_export.render(doc)
+    def export(self) -> bool:
+        """Check the choices, then write the file off the GUI thread.
 
-    def export(self) -> Path | None:
-        """Write the file, then record what it held.  Returns the path, or None with a message shown."""
+        Returns True if saving started; ``exported`` then reports the path (or None) when done,
+        and only a file that was really written gets a share record.
+        """
         key = self.format_key()
         target = self.path.text().strip()
         if not target:
             self.result.show_message("Please choose where to save the summary.")
-            return None
+            return False
         password = None
         if key == "pdf" and self.protect.isChecked():
             password = self.password.text()
             if len(password) < MIN_PDF_PASSWORD:
                 self.result.show_message(messages.SUMMARY_PASSWORD_TOO_SHORT.format(minimum=MIN_PDF_PASSWORD))
-                return None
+                return False
             if password != self.password_again.text():
                 self.result.show_message(messages.SUMMARY_PASSWORDS_DIFFER)
-                return None
+                return False
         path = Path(target).expanduser()
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            data = self.render_bytes(key, password)
-            written = write_private_file(path, data)
-        except ExportFailed as exc:
-            self.result.show_message(str(exc))
-            return None
-        finally:
-            QGuiApplication.restoreOverrideCursor()
-        self.record(written, key, protected=password is not None)
-        self.saved_path = written
-        self.result.show_message(messages.SUMMARY_SAVED.format(path=written))
-        self.ctx.events.changed.emit("supervision")
-        return written
+        # The document and the record are taken now, on the GUI thread: what is written and what
+        # is recorded are the same snapshot of the user's choices.
+        doc = build_document(self.draft, prepared_on=self.ctx.clock.now().date())
+        record = self.record_for(key, protected=password is not None)
+        self._tag += 1
+        self._saving = (self._tag, record)
+        self.saved_path = None
+        self.save_button.setEnabled(False)
+        self.result.show_message(SAVING)
+        self.busy.emit(True)
+        self._worker.submit(self._tag, lambda: [write_summary(doc, key, password, path)])
+        return True
 
-    def record(self, path: Path, key: str, *, protected: bool) -> ShareRecord:
+    def _written(self, tag: int, outcome: Path | str) -> None:
+        if self._saving is None or self._saving[0] != tag:
+            return
+        _, record = self._saving
+        self._saving = None
+        if isinstance(outcome, Path):
+            self.ctx.journal.supervision.record_share(dataclasses.replace(record, file_name=outcome.name))
+            self.saved_path = outcome
+            self.result.show_message(messages.SUMMARY_SAVED.format(path=outcome))
+            self.ctx.events.changed.emit("supervision")
+        else:
+            self.result.show_message(outcome)
+        self._finish()
+
+    def _write_failed(self, tag: int, kind: str) -> None:
+        if self._saving is None or self._saving[0] != tag:
+            return
+        self._saving = None
+        self.result.show_message(SAVE_PROBLEM.format(kind=kind))
+        self._finish()
+
+    def _finish(self) -> None:
+        self.save_button.setEnabled(True)
+        self.busy.emit(False)
+        self.exported.emit(self.saved_path)
+
+    def is_saving(self) -> bool:
+        return self._saving is not None
+
+    def record_for(self, key: str, *, protected: bool) -> ShareRecord:
+        """The share record for exporting the draft now (the file name is filled in once written)."""
         draft = self.draft
         titles = {
             f"reflection:{e.uid}": f"{long_date(e.reflection.local_date)} · {e.reflection.activity_kind}"
@@ -209,7 +262,7 @@ class ExportStep(Step):
         record = ShareRecord(
             shared_at=self.ctx.clock.now(),
             kind=SUMMARY_SHARE_KIND,
-            file_name=path.name,
+            file_name="",
             items=tuple(share_items(draft)),
             detail={
                 "format": key,
@@ -221,7 +274,7 @@ class ExportStep(Step):
                 "titles": titles,
             },
         )
-        return self.ctx.journal.supervision.record_share(record)
+        return record
 
 
 class SummaryWizard(QDialog):
@@ -275,13 +328,32 @@ class SummaryWizard(QDialog):
         QShortcut(QKeySequence("Alt+Left"), self, activated=self.back)
         QShortcut(QKeySequence("Alt+Right"), self, activated=self.next)
         self.index = 0
+        self._advance_when_drawn = False
+        self.step(ChartsStep).allDrawn.connect(self._charts_drawn)
+        self.step(ExportStep).busy.connect(self._busy)
         self._show(0)
+
+    def _busy(self, on: bool) -> None:
+        """While a file is being written, stay on this step and open."""
+        self.back_button.setEnabled(not on and self.index > 0)
+        self.close_button.setEnabled(not on)
+
+    def reject(self) -> None:
+        if self.step(ExportStep).is_saving():
+            return  # closing now would lose the share record of a file being written
+        super().reject()
+
+    def _charts_drawn(self) -> None:
+        if self._advance_when_drawn and isinstance(self.current(), ChartsStep):
+            self._advance_when_drawn = False
+            self.next()
 
     def current(self) -> Step:
         return self.steps[self.index]
 
     def _show(self, index: int) -> None:
         self.index = index
+        self._advance_when_drawn = False
         self.message.show_message(None)
         self.steps[index].enter(self.draft)
         self.stack.setCurrentIndex(index)
@@ -301,6 +373,8 @@ class SummaryWizard(QDialog):
             problem = nothing_chosen(self.draft)
         if problem:
             self.message.show_message(problem)
+            # Charts still being drawn: move on by itself once they are ready.
+            self._advance_when_drawn = isinstance(self.current(), ChartsStep) and self.current().is_drawing()
             return False
         self._show(self.index + 1)
         return True
