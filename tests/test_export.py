@@ -183,3 +183,51 @@ def test_preview_shows_the_same_text_as_the_pdf(qtbot):
     shown = normalise(preview.plain_text())
     for piece in doc.texts():
         assert normalise(piece) in shown
+
+
+def test_export_thread_delivers_on_the_gui_thread_and_survives_a_deleted_receiver(qtbot):
+    import threading
+
+    from PySide6.QtWidgets import QWidget
+
+    from resilience_journal.ui.export_thread import start_export
+
+    class Receiver(QWidget):
+        def __init__(self):
+            super().__init__()
+            self.got = []
+
+        def done(self, value):
+            self.got.append((value, threading.current_thread() is threading.main_thread()))
+
+        def failed(self, kind):
+            self.got.append((kind, None))
+
+    r = Receiver()
+    qtbot.addWidget(r)
+    start_export(lambda: 42, r.done, r.failed)
+    qtbot.waitUntil(lambda: r.got == [(42, True)])
+    start_export(lambda: 1 / 0, r.done, r.failed)
+    qtbot.waitUntil(lambda: len(r.got) == 2)
+    assert r.got[1] == ("ZeroDivisionError", None)  # the type only: a message could quote journal words
+
+    gone = Receiver()
+    release, finished = threading.Event(), threading.Event()
+
+    def slow_job():
+        release.wait(5)
+        finished.set()
+        return 7
+
+    start_export(slow_job, gone.done, gone.failed)
+    gone.deleteLater()
+    qtbot.waitUntil(lambda: not _alive(gone))
+    release.set()  # the receiver is gone: the result must go nowhere, quietly
+    qtbot.waitUntil(finished.is_set)
+    qtbot.wait(50)
+
+
+def _alive(widget) -> bool:
+    import shiboken6
+
+    return shiboken6.isValid(widget)

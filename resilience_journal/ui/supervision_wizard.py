@@ -36,8 +36,8 @@ from resilience_journal.export import html as html_export
 from resilience_journal.export import markdown as markdown_export
 from resilience_journal.export import pdf as pdf_export
 from resilience_journal.export.files import ExportFailed, write_private_file
-from resilience_journal.ui.background import BackgroundWorker
 from resilience_journal.ui.export_preview import ExportPreview
+from resilience_journal.ui.export_thread import start_export
 from resilience_journal.ui.summary_charts_step import ChartsStep
 from resilience_journal.ui.summary_review import ReviewStep
 from resilience_journal.ui.summary_steps import AgendaStep, EntriesStep, PeriodStep, Step, nothing_chosen
@@ -94,9 +94,7 @@ class ExportStep(Step):
         self.saved_path: Path | None = None
         self._saving: tuple[int, ShareRecord] | None = None
         self._tag = 0
-        self._worker = BackgroundWorker(self, name="summary-export")
-        self._worker.produced.connect(self._written)
-        self._worker.failed.connect(self._write_failed)
+
         self.formats = QButtonGroup(self)
         row = QHBoxLayout()
         self.format_buttons: dict[str, QRadioButton] = {}
@@ -218,11 +216,11 @@ class ExportStep(Step):
         self.save_button.setEnabled(False)
         self.result.show_message(SAVING)
         self.busy.emit(True)
-        self._worker.submit(self._tag, lambda: [write_summary(doc, key, password, path)])
+        start_export(lambda: write_summary(doc, key, password, path), self._written, self._write_failed)
         return True
 
-    def _written(self, tag: int, outcome: Path | str) -> None:
-        if self._saving is None or self._saving[0] != tag:
+    def _written(self, outcome: Path | str) -> None:
+        if self._saving is None:
             return
         _, record = self._saving
         self._saving = None
@@ -235,8 +233,8 @@ class ExportStep(Step):
             self.result.show_message(outcome)
         self._finish()
 
-    def _write_failed(self, tag: int, kind: str) -> None:
-        if self._saving is None or self._saving[0] != tag:
+    def _write_failed(self, kind: str) -> None:
+        if self._saving is None:
             return
         self._saving = None
         self.result.show_message(SAVE_PROBLEM.format(kind=kind))
