@@ -131,6 +131,37 @@ HIGH_STRESS_SUPPORT = (
 )
 HIGH_STRESS_NOT_DIAGNOSIS = "This note comes only from your own ratings. It is not a diagnosis."
 
+# --- self-care: check-in, leave clock, plan, contacts -------------------------------------
+CHECKIN_EMPTY = "Fill in at least one thing — a mood on its own is fine."
+CHECKIN_IN_FUTURE = "A check-in can be for today or an earlier day, not a day still to come."
+CHECKIN_NOTE_ONE_LINE = "Please keep the note to one line. A journal entry has room for more."
+BREAKS_OUT_OF_RANGE = "Please enter a number of breaks from 0 to {limit}."
+CHECKIN_SAVED = "Check-in saved for today. Thank you for taking a minute."
+CHECKIN_UPDATED = "Today's check-in is updated."
+LEAVE_ENDS_BEFORE_START = "The last day is before the first day. Please check the dates."
+LEAVE_TOO_LONG = "Please record at most {limit} days at a time."
+LEAVE_KIND_MISSING = "Please say what kind of time off this was."
+LEAVE_ON_LEAVE = "You are on a break today. Enjoy it."
+LEAVE_NONE_RECORDED = "No days off recorded yet. Add your leave on the Self-care page to see the leave clock."
+LEAVE_DAYS_SINCE_ONE = "1 day since your last recorded break."
+LEAVE_DAYS_SINCE = "{days} days since your last recorded break."
+LEAVE_NEXT = "Your next break starts in {days} days."
+LEAVE_NEXT_TOMORROW = "Your next break starts tomorrow."
+LEAVE_PAST_THRESHOLD = (
+    "It has been a while. If you can, a day or two off — even a long weekend — could help you "
+    "recharge. You might raise it in supervision."
+)
+PHONE_NOT_A_NUMBER = "Please use digits, spaces and + ( ) - only (for example 0300 123 4567)."
+PLAN_SAVED = "Your plan is saved."
+CONTACT_SAVED = "Contact saved."
+PLAN_EXPORT_TITLE = "My self-care plan"
+PLAN_EXPORT_SUBTITLE = "As of {date}"
+PLAN_EXPORT_FOOTER = "Personal self-care plan — written by me, for me."
+PLAN_EMPTY = (
+    "Your plan is empty for now. It is yours to write, in your own words, whenever you are ready — "
+    "a few lines in one section is a good start."
+)
+
 # --- Supervision ---------------------------------------------------------------------------
 SESSION_IN_FUTURE = "That date is still to come. Please record a session once it has happened."
 ACTION_EMPTY = "Please write what was agreed."

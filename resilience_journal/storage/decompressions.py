@@ -47,7 +47,7 @@ class DecompressionRepository:
                 ),
             )
             did = DecompressionId(cur.lastrowid)
-            self._index(conn, did, d.note)
+            self._index(conn, did, d.note, new=True)
             self._j.vocabulary.remember(conn, STRATEGY_LIST, d.strategy)
         return dataclasses.replace(d, id=did, strategy=d.strategy.strip(), created_at=now, updated_at=now)
 
@@ -86,8 +86,9 @@ class DecompressionRepository:
         self._j.checkpoint()
 
     @staticmethod
-    def _index(conn, did: DecompressionId, note: str) -> None:
-        conn.execute("DELETE FROM search_index WHERE kind='decompression' AND ref_id=?", (did,))
+    def _index(conn, did: DecompressionId, note: str, *, new: bool = False) -> None:
+        if not new:  # ref_id is not indexed in FTS5, so this delete scans: not needed for a new row
+            conn.execute("DELETE FROM search_index WHERE kind='decompression' AND ref_id=?", (did,))
         if note.strip():
             conn.execute("INSERT INTO search_index (kind, ref_id, body) VALUES ('decompression', ?, ?)", (did, note))
 

@@ -68,7 +68,7 @@ class ReflectionRepository:
                 ),
             )
             rid = ReflectionId(cur.lastrowid)
-            self._write_children(conn, rid, r)
+            self._write_children(conn, rid, r, new=True)
             self._j.vocabulary.remember(conn, "activity_kind", r.activity_kind)
         return dataclasses.replace(r, id=rid, created_at=now, updated_at=now)
 
@@ -104,14 +104,15 @@ class ReflectionRepository:
             self._j.vocabulary.remember(conn, "activity_kind", r.activity_kind)
         return dataclasses.replace(r, updated_at=now)
 
-    def _write_children(self, conn, rid: ReflectionId, r: Reflection) -> None:
+    def _write_children(self, conn, rid: ReflectionId, r: Reflection, *, new: bool = False) -> None:
         conn.executemany(
             "INSERT INTO reflection_answer VALUES (?,?,?,?,?)",
             [(rid, i, a.prompt_id, a.prompt, a.text) for i, a in enumerate(r.answers)],
         )
         conn.executemany("INSERT OR IGNORE INTO reflection_emotion VALUES (?,?)", [(rid, e) for e in r.emotions])
         conn.executemany("INSERT OR IGNORE INTO reflection_tag VALUES (?,?)", [(rid, t) for t in r.tags])
-        conn.execute("DELETE FROM search_index WHERE kind='reflection' AND ref_id=?", (rid,))
+        if not new:  # ref_id is not indexed, so this scans the index: skip it for a brand-new entry
+            conn.execute("DELETE FROM search_index WHERE kind='reflection' AND ref_id=?", (rid,))
         conn.execute(
             "INSERT INTO search_index (kind, ref_id, body) VALUES ('reflection', ?, ?)",
             (rid, "\n".join([r.activity_kind, *r.emotions, r.all_text()])),
