@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 
 from resilience_journal.domain import messages
+from resilience_journal.domain.confidentiality import Finding, find_identifying_details
 from resilience_journal.domain.reflection import Reflection
 from resilience_journal.domain.supervision import Action, ShareItem, ShareLevel, SupervisionFunction
 from resilience_journal.export.document import Block, BulletList, Document, Heading, Image, Paragraph, Table
@@ -141,7 +142,7 @@ class SummaryDraft:
         raise KeyError(uid)
 
 
-def validate_period(start: date, end: date, today: date) -> str | None:
+def validate_period(start: date, end: date) -> str | None:
     """A kind message if the period cannot be used, else None."""
     if start > end:
         return messages.SUMMARY_PERIOD_BACKWARDS
@@ -150,8 +151,6 @@ def validate_period(start: date, end: date, today: date) -> str | None:
 
 def default_start(last_session: date | None, today: date, fallback_days: int = 28) -> date:
     """Since the last recorded session (the day after it), or the last four weeks if none."""
-    from datetime import timedelta
-
     if last_session is None or last_session >= today:
         return today - timedelta(days=fallback_days)
     return last_session + timedelta(days=1)
@@ -251,7 +250,7 @@ class OpenFinding:
     """A likely identifying detail in a piece of the summary that the user has not yet resolved."""
 
     piece: TextPiece
-    finding: object  # confidentiality.Finding: start, end, kind, text, suggestion
+    finding: Finding
 
     @property
     def keep_key(self) -> tuple[str, str, str]:
@@ -259,9 +258,14 @@ class OpenFinding:
 
 
 def review_findings(
-    draft: SummaryDraft, finder: Callable[..., Sequence], watch_words: Iterable[str] = ()
+    draft: SummaryDraft,
+    finder: Callable[[str, tuple[str, ...]], Sequence[Finding]] = find_identifying_details,
+    watch_words: Iterable[str] = (),
 ) -> list[OpenFinding]:
-    """Every finding in what will leave, except those the user chose to keep."""
+    """Every finding in what will leave, except those the user chose to keep.
+
+    ``finder`` is the confidentiality check (``domain/confidentiality.py``); there is only one.
+    """
     words = tuple(watch_words)
     out: list[OpenFinding] = []
     for piece in text_pieces(draft):

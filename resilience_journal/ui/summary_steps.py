@@ -110,7 +110,7 @@ class PeriodStep(Step):
 
     def leave(self, draft: SummaryDraft) -> str | None:
         start, end = from_qdate(self.start.date()), from_qdate(self.end.date())
-        problem = validate_period(start, end, self.ctx.clock.now().date())
+        problem = validate_period(start, end)
         if problem:
             return problem
         draft.start, draft.end = start, end
@@ -314,10 +314,8 @@ class EntriesStep(Step):
         if self._filling or current is None:
             return
         item, e = current
-        ticked = e.ticked
-        if level == ShareLevel.WITH_REFLECTION and not ticked:
-            ticked = frozenset()  # nothing is ticked for the user: every word shared is their choice
-        self.draft.set_level(e.uid, level, ticked)
+        # Nothing is ticked for the user: every word shared is their own choice.
+        self.draft.set_level(e.uid, level)
         self._paint(item, self._entry(e.uid))
         self._show_detail()
 
