@@ -250,6 +250,7 @@ def test_full_flow_exports_exactly_the_chosen_pieces_and_records_them(qtbot, pag
     dialog = page.view_share()
     rows = [dialog.items.topLevelItem(i).text(1) for i in range(dialog.items.topLevelItemCount())]
     assert "Stress over time" in rows and ACTION_TEXT in rows
+    assert "Fri 20 Nov 2026 · Home visit — What did you notice?" in rows
     save_png(dialog, "share-record")
     dialog.close()
 

@@ -158,7 +158,7 @@ class EntriesStep(Step):
         self.memory: dict[str, EntryChoice] = {}
         self._filling = False
         self.list = named(QTreeWidget(), "entryList", "Entries in the period; tick to share")
-        self.list.setHeaderLabels(["Share", "Kind of work", "Stress", "How much", "Shared before"])
+        self.list.setHeaderLabels(["Share (★ flagged)", "Kind of work", "Stress", "How much", "Shared before"])
         self.list.setRootIsDecorated(False)
         self.list.setAlternatingRowColors(True)
         self.list.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -208,7 +208,7 @@ class EntriesStep(Step):
         split.addWidget(detail)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
-        split.setSizes([560, 400])
+        split.setSizes([600, 360])
         self.split = split
         self.only_chosen = named(
             QCheckBox("Show only the entries I’ve chosen"), "onlyChosen", "Show only the entries I have chosen"
@@ -236,7 +236,8 @@ class EntriesStep(Step):
             when = shared.get(e.uid)
             item = QTreeWidgetItem(
                 [
-                    f"{long_date(r.local_date)} {r.occurred_at:%H:%M}" + ("  ★" if r.for_supervision else ""),
+                    f"{r.occurred_at:%a} {r.occurred_at.day} {r.occurred_at:%b, %H:%M}"
+                    + ("  ★" if r.for_supervision else ""),
                     r.activity_kind,
                     str(r.stress),
                     "",

@@ -255,6 +255,9 @@ class ExportStep(Step):
             f"reflection:{e.uid}": f"{long_date(e.reflection.local_date)} · {e.reflection.activity_kind}"
             for e in draft.chosen_entries()
         }
+        for e in draft.chosen_entries():
+            for piece in e.shared_pieces():
+                titles[f"reflection_piece:{e.uid}:{piece.key}"] = f"{titles[f'reflection:{e.uid}']} — {piece.label}"
         titles.update({f"chart:{c.key}": c.title for c in draft.charts})
         titles.update({f"action:{a.uid}": a.text for a in draft.actions})
         record = ShareRecord(
