@@ -386,3 +386,22 @@ def test_the_flow_works_from_the_keyboard(qtbot, page_context, filled):
     assert {e.uid: e.level for e in wizard.draft.entries}[filled["unchosen"].uid] == ShareLevel.HEADLINE
     qtbot.keyClick(wizard, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
     assert isinstance(wizard.current(), PeriodStep)
+
+
+def test_the_journal_list_says_when_an_entry_was_shared(qtbot, page_context, filled, tmp_path):
+    from resilience_journal.ui.pages.journal_page import JournalPage
+
+    _, wizard = _open_wizard(qtbot, page_context)
+    review = _walk_to_review(qtbot, wizard, filled)
+    qtbot.mouseClick(review.replace_button, Qt.MouseButton.LeftButton)
+    _export_markdown(qtbot, wizard, tmp_path / "shared.md")
+    page = JournalPage(page_context)
+    qtbot.addWidget(page)
+    page.refresh()
+    marks = {
+        page.list.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole).uid: page.list.topLevelItem(i).text(4)
+        for i in range(page.list.topLevelItemCount())
+    }
+    assert "Shared on 25 Nov" in marks[filled["chosen"].uid]
+    assert "Shared on 25 Nov" in marks[filled["headline"].uid]
+    assert "Shared" not in marks[filled["unchosen"].uid]
