@@ -377,10 +377,11 @@ def test_the_flow_works_from_the_keyboard(qtbot, page_context, filled):
     page, wizard = _open_wizard(qtbot, page_context)
     wizard.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is wizard)
+    assert QApplication.focusWidget() is wizard.current().start  # the period's first date
     qtbot.keyClick(wizard, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
     entries = wizard.current()
     assert isinstance(entries, EntriesStep)
-    entries.list.setFocus()
+    assert QApplication.focusWidget() is entries.list
     entries.select(filled["unchosen"].uid)
     qtbot.keyClick(entries.list, Qt.Key.Key_Space)  # tick: shared at headline level
     assert {e.uid: e.level for e in wizard.draft.entries}[filled["unchosen"].uid] == ShareLevel.HEADLINE

@@ -73,6 +73,9 @@ class ChartsStep(Step):
 
     # --- the period's data and drawings -------------------------------------------------------
 
+    def first_field(self) -> QWidget | None:
+        return self.list
+
     def enter(self, draft: SummaryDraft) -> None:
         if self._period != (draft.start, draft.end):
             self._period = (draft.start, draft.end)

@@ -100,6 +100,9 @@ class ReviewStep(Step):
         self.column.addWidget(self.split, 1)
         self._current: OpenFinding | None = None
 
+    def first_field(self) -> QWidget | None:
+        return self.findings if self.findings.topLevelItemCount() else None
+
     def enter(self, draft: SummaryDraft) -> None:
         self.draft = draft
         self.words = watch_words(self.ctx.journal)

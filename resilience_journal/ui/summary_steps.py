@@ -68,6 +68,10 @@ class Step(QWidget):
     def enter(self, draft: SummaryDraft) -> None:
         """Show what the draft holds."""
 
+    def first_field(self) -> QWidget | None:
+        """Where the keyboard focus goes when the step opens."""
+        return None
+
     def leave(self, draft: SummaryDraft) -> str | None:
         """Write the choices into the draft; return a message to stay on this step."""
         return None
@@ -97,6 +101,9 @@ class PeriodStep(Step):
         self.column.addLayout(form)
         self.column.addWidget(self.since)
         self.column.addStretch(1)
+
+    def first_field(self) -> QWidget | None:
+        return self.start
 
     def enter(self, draft: SummaryDraft) -> None:
         self.start.setDate(to_qdate(draft.start))
@@ -224,6 +231,9 @@ class EntriesStep(Step):
         for i in range(self.list.topLevelItemCount()):
             item = self.list.topLevelItem(i)
             item.setHidden(only and item.checkState(0) != Qt.CheckState.Checked)
+
+    def first_field(self) -> QWidget | None:
+        return self.list
 
     def enter(self, draft: SummaryDraft) -> None:
         self.draft = draft
@@ -393,6 +403,9 @@ class AgendaStep(Step):
         self.column.addWidget(self.action_list, 1)
         self.column.addWidget(self.no_actions)
         self._loaded = False
+
+    def first_field(self) -> QWidget | None:
+        return next(iter(self.boxes.values()))
 
     def enter(self, draft: SummaryDraft) -> None:
         for function, box in self.boxes.items():

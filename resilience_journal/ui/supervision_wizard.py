@@ -61,6 +61,9 @@ class PreviewStep(Step):
         self.preview = ExportPreview()
         self.column.addWidget(self.preview, 1)
 
+    def first_field(self):
+        return self.preview
+
     def enter(self, draft: SummaryDraft) -> None:
         self.preview.show_document(build_document(draft, prepared_on=self.ctx.clock.now().date()))
 
@@ -180,6 +183,9 @@ class ExportStep(Step):
         name, _ = QFileDialog.getSaveFileName(self, "Save summary", self.path.text(), f"{label} (*{ext})")
         if name:
             self.path.setText(name if name.endswith(ext) else name + ext)
+
+    def first_field(self):
+        return self.save_button
 
     def enter(self, draft: SummaryDraft) -> None:
         self.draft = draft
@@ -364,6 +370,8 @@ class SummaryWizard(QDialog):
         self.next_button.setVisible(not last)
         self.close_button.setText("Close" if last else "Cancel")
         self.close_button.setAccessibleName(self.close_button.text())
+        target = self.steps[index].first_field() or (self.close_button if last else self.next_button)
+        target.setFocus()
 
     def next(self) -> bool:
         """Move on if the current step is happy; otherwise say why and stay."""
