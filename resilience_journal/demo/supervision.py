@@ -22,15 +22,20 @@ from resilience_journal.domain.supervision import (
 #: Who the demo practitioner has supervision with.
 SUPERVISORS = ("Priya (team manager)", "Priya (team manager)", "Priya (team manager)", "Reflective group")
 
-#: What was talked about.  Invented, and free of case detail.
-NOTES = (
-    "Went through caseload. Agreed the court case comes first this month. Talked about how tired I've been.",
-    "Talked about the hostile visit and how it stayed with me. Priya said it's a normal reaction. Felt heard.",
-    "Looked at my training plan. Good discussion about analysis in assessments.",
-    "Mostly about workload: too many visits on Thursdays. Agreed to spread them out.",
-    "Reflective group: shared the doorstep incident; others had similar. Useful ideas on safety planning.",
-    "Brief session — Priya was called away. Rearranged the rest for next week.",
-)
+#: What was talked about, by who it was with.  Invented, and free of case detail.
+NOTES = {
+    "Priya (team manager)": (
+        "Went through caseload. Agreed the court case comes first this month. Talked about how tired I've been.",
+        "Talked about the hostile visit and how it stayed with me. Priya said it's a normal reaction. Felt heard.",
+        "Looked at my training plan. Good discussion about analysis in assessments.",
+        "Mostly about workload: too many visits on Thursdays. Agreed to spread them out.",
+        "Brief session — Priya was called away. Rearranged the rest for next week.",
+    ),
+    "Reflective group": (
+        "Shared the doorstep incident; others had similar. Useful ideas on safety planning.",
+        "Talked about endings with families and how we look after ourselves afterwards.",
+    ),
+}
 
 #: Follow-ups agreed.  (text, days until due or None)
 ACTIONS = (
@@ -58,9 +63,8 @@ def generate(journal, cal: DemoCalendar, rng: random.Random) -> None:
     repo.set_frequency("monthly")
     for n, held_on in enumerate(dates):
         is_last = n == len(dates) - 1
-        session = repo.add_session(
-            Session(held_on, rng.choice(SUPERVISORS), rng.choice(NOTES), uid=demo_uid(rng))
-        )
+        supervisor = rng.choice(SUPERVISORS)
+        session = repo.add_session(Session(held_on, supervisor, rng.choice(NOTES[supervisor]), uid=demo_uid(rng)))
         for text, due_in in rng.sample(ACTIONS, k=2):
             due = held_on + timedelta(days=due_in) if due_in else None
             done = None
@@ -80,8 +84,10 @@ def _earlier_summary(journal, since, held_on, tz, rng: random.Random) -> None:
         ShareItem("reflection", r.uid, (ShareLevel.WITH_REFLECTION if i == 0 else ShareLevel.HEADLINE).value)
         for i, r in enumerate(sorted(hardest, key=lambda r: r.occurred_at))
     ]
-    titles = {f"reflection:{r.uid}": f"{r.local_date:%a} {r.local_date.day} {r.local_date:%b %Y} · {r.activity_kind}"
-              for r in hardest}
+    titles = {
+        f"reflection:{r.uid}": f"{r.local_date:%a} {r.local_date.day} {r.local_date:%b %Y} · {r.activity_kind}"
+        for r in hardest
+    }
     shared_at = datetime.combine(held_on - timedelta(days=1), time(18, 40), tzinfo=tz)
     journal.supervision.record_share(
         ShareRecord(
