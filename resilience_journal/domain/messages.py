@@ -166,7 +166,9 @@ PLAN_EMPTY = (
 SESSION_IN_FUTURE = "That date is still to come. Please record a session once it has happened."
 ACTION_EMPTY = "Please write what was agreed."
 CLOCK_NO_SESSION = "No supervision recorded yet"
-CLOCK_NO_SESSION_NOTE = "When you have a session, add it here — the app will then keep track of when the next one is due."
+CLOCK_NO_SESSION_NOTE = (
+    "When you have a session, add it here — the app will then keep track of when the next one is due."
+)
 CLOCK_DAYS_SINCE = "{days} day{s} since your last supervision ({when})"
 CLOCK_NEXT_DUE = "The next one is due around {due}, in {days} day{s}."
 CLOCK_DUE_TODAY = "Your next supervision is due about now."
