@@ -406,3 +406,20 @@ def test_the_journal_list_says_when_an_entry_was_shared(qtbot, page_context, fil
     assert "Shared on 25 Nov" in marks[filled["chosen"].uid]
     assert "Shared on 25 Nov" in marks[filled["headline"].uid]
     assert "Shared" not in marks[filled["unchosen"].uid]
+
+
+def test_closing_with_choices_asks_first_and_cancel_keeps_them(qtbot, page_context, filled, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    _, wizard = _open_wizard(qtbot, page_context)
+    for _ in range(3):
+        assert wizard.next()
+    qtbot.keyClicks(wizard.current().boxes[next(iter(wizard.current().boxes))], AGENDA_POINT)
+    assert wizard.next()  # review
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a) or QMessageBox.StandardButton.Cancel)
+    wizard.reject()
+    assert asked and wizard.isVisible() and wizard.draft.agenda[0].text == AGENDA_POINT
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    wizard.reject()
+    assert not wizard.isVisible()

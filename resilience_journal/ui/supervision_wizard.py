@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QMessageBox,
     QPushButton,
     QRadioButton,
     QStackedWidget,
@@ -346,9 +347,27 @@ class SummaryWizard(QDialog):
         self.close_button.setEnabled(not on)
 
     def reject(self) -> None:
-        if self.step(ExportStep).is_saving():
+        export = self.step(ExportStep)
+        if export.is_saving():
             return  # closing now would lose the share record of a file being written
+        if export.saved_path is None and self.has_choices() and not self._discard_confirmed():
+            return
         super().reject()
+
+    def has_choices(self) -> bool:
+        """Whether closing would throw away something the user chose or wrote."""
+        d = self.draft
+        return bool(d.agenda or d.charts or d.edits or d.kept or any(e.ticked for e in d.entries))
+
+    def _discard_confirmed(self) -> bool:
+        answer = QMessageBox.question(
+            self,
+            "Close without saving?",
+            "Close without saving the summary? Your choices here will be lost; your journal is not changed.",
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard
 
     def _charts_drawn(self) -> None:
         if self._advance_when_drawn and isinstance(self.current(), ChartsStep):
