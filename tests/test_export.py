@@ -50,7 +50,9 @@ def test_markdown_holds_every_piece_and_escapes_formatting():
     assert "\\<b\\>anxious\\</b\\> & \\*tired\\*" in text  # the user's symbols stay symbols
     assert "- \\# not a heading" in text
     assert "Court \\| hearing" in text  # a pipe cannot break the table
-    assert "Stress by week: rising from 4 to 6\\." in text
+    assert "Stress by week: rising from 4 to 6." in text  # ordinary punctuation stays readable
+    assert markdown.escape("1. not a list") == "1\\. not a list"
+    assert markdown.escape("(see notes) - fine") == "(see notes) - fine"
     assert text.rstrip().endswith(f"*{markdown.escape(FOOTER)}*")
 
 

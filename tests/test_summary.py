@@ -79,6 +79,8 @@ def test_exactly_the_ticked_answers_are_shared(answers, data):
         assert (a in text) == (i in ticked)
     items = share_items(SummaryDraft(date(2026, 11, 5), TODAY, entries=[choice]))
     assert {i.item_id for i in items if i.item_kind == "reflection_piece"} == {f"{r.uid}:answer:{i}" for i in ticked}
+    [entry] = [i for i in items if i.item_kind == "reflection"]
+    assert entry.level == ("with_reflection" if ticked else "headline")  # the record says what really left
 
 
 def test_review_edits_change_the_copy_and_findings_can_be_kept():

@@ -234,7 +234,11 @@ def _entry_blocks(draft: SummaryDraft, e: EntryChoice) -> list[Block]:
 
 def share_items(draft: SummaryDraft) -> list[ShareItem]:
     """Exactly what the document holds, for the share record."""
-    items = [ShareItem("reflection", e.uid, e.level.value) for e in draft.chosen_entries()]
+    # "With reflection" with nothing ticked shares only the headline, and is recorded as such.
+    items = [
+        ShareItem("reflection", e.uid, (e.level if e.shared_pieces() else ShareLevel.HEADLINE).value)
+        for e in draft.chosen_entries()
+    ]
     for e in draft.chosen_entries():
         items += [ShareItem("reflection_piece", f"{e.uid}:{p.key}", "shared") for p in e.shared_pieces()]
     items += [ShareItem("chart", c.key, "included") for c in draft.charts]
