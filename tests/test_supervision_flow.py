@@ -423,3 +423,16 @@ def test_closing_with_choices_asks_first_and_cancel_keeps_them(qtbot, page_conte
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
     wizard.reject()
     assert not wizard.isVisible()
+
+
+def test_words_on_the_watch_list_are_found_and_replaced_with_initials(qtbot, page_context, filled, tmp_path):
+    journal = page_context.journal
+    journal.watch_words.add("Marmalade")
+    _, wizard = _open_wizard(qtbot, page_context)
+    review = _walk_to_review(qtbot, wizard, filled)
+    kinds = {f.finding.text: f.finding.kind for f in review.open_findings()}
+    assert kinds == {"Marmalade": "watch_word", "SW1A 1AA": "postcode"}
+    while review.open_findings():
+        qtbot.mouseClick(review.replace_button, Qt.MouseButton.LeftButton)
+    text = _export_markdown(qtbot, wizard, tmp_path / "initials.md")
+    assert "M. compass" in text and "Marmalade" not in text
