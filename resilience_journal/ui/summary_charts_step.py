@@ -54,12 +54,13 @@ class ChartsStep(Step):
         self.list.itemChanged.connect(self._ticked)
         self.picture = QLabel()
         self.picture.setObjectName("chartPicture")
-        self.picture.setMinimumSize(420, 220)
+        self.picture.setMinimumSize(240, 160)
+        self._pixmap: QPixmap | None = None
         self.picture.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.description = QLabel()
         self.description.setObjectName("chartDescription")
         self.description.setWordWrap(True)
-        right = QWidget()
+        right = self.right = QWidget()
         rbox = QVBoxLayout(right)
         rbox.addWidget(self.picture)
         rbox.addWidget(self.description)
@@ -68,7 +69,8 @@ class ChartsStep(Step):
         split.addWidget(self.list)
         split.addWidget(right)
         split.setStretchFactor(1, 3)
-        split.setSizes([330, 640])
+        split.setSizes([300, 680])
+        split.splitterMoved.connect(lambda *_: self._fit_picture())
         self.column.addWidget(split, 1)
 
     # --- the period's data and drawings -------------------------------------------------------
@@ -143,6 +145,7 @@ class ChartsStep(Step):
         ck = self._cache_key(key)
         choice = self.cache.get(ck)
         if choice is None:
+            self._pixmap = None
             self.picture.setPixmap(QPixmap())
             self.picture.setText(DRAW_FAILED if ck in self.failed else DRAWING)
             self.description.setText("")
@@ -151,9 +154,21 @@ class ChartsStep(Step):
             return
         pixmap = QPixmap()
         pixmap.loadFromData(choice.png, "PNG")
-        self.picture.setPixmap(pixmap.scaledToWidth(600, Qt.TransformationMode.SmoothTransformation))
+        self._pixmap = pixmap
+        self._fit_picture()
         self.picture.setAccessibleName(choice.description)
         self.description.setText(choice.description)
+
+    def _fit_picture(self) -> None:
+        """Show the chart as wide as its panel allows (never wider than drawn), so nothing is cut off."""
+        if self._pixmap is None or self._pixmap.isNull():
+            return
+        width = max(240, min(self._pixmap.width(), self.right.width() - 24))
+        self.picture.setPixmap(self._pixmap.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_picture()
 
     def _ticked(self, item: QListWidgetItem) -> None:
         if item.checkState() == Qt.CheckState.Checked and self._period is not None:
