@@ -42,6 +42,8 @@ def test_recording_a_session_with_actions_updates_the_clock(qtbot, page_context)
     assert page.sessions.topLevelItemCount() == 1
     assert page.sessions.topLevelItem(0).text(1) == "Priya"
     assert page.tabs.tabText(1) == "Actions (2 open)"
+    detail = page.session_detail.toPlainText()
+    assert "Talked about the court week." in detail and "Book the court skills course" in detail
     assert "supervision" in changed
 
 

@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QTabWidget,
+    QTextBrowser,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -123,11 +126,35 @@ class SupervisionPage(Page):
         self.sessions = _tree("sessions", "Supervision sessions, newest first", ["Date", "With", "Notes"])
         self.sessions.itemActivated.connect(lambda *_: self.edit_session())
         self.sessions.itemSelectionChanged.connect(self._update_buttons)
+        self.sessions.currentItemChanged.connect(lambda *_: self._show_session())
         self.sessions_empty = _empty(NO_SESSIONS, "sessionsEmpty")
+        # The chosen session in full: the notes, and what was agreed (read before the next one).
+        self.session_detail = named(QTextBrowser(), "sessionDetail", "The chosen session in full")
+        self.session_detail.setOpenLinks(False)
+        self.session_detail.setMaximumHeight(180)
         layout.addLayout(bar)
         layout.addWidget(self.sessions_empty)
-        layout.addWidget(self.sessions, 1)
+        layout.addWidget(self.sessions, 2)
+        layout.addWidget(self.session_detail, 1)
         return tab
+
+    def _show_session(self) -> None:
+        item = self.sessions.currentItem()
+        if item is None:
+            self.session_detail.clear()
+            return
+        session = item.data(0, ROLE)
+        agreed = [a for a in self.ctx.journal.supervision.actions() if a.session_id == session.id]
+        parts = [
+            f"<b>{escape(long_date(session.held_on))}</b>"
+            + (f" — {escape(session.supervisor)}" if session.supervisor else "")
+        ]
+        if session.notes.strip():
+            parts.append("<p>" + "<br>".join(escape(line) for line in session.notes.splitlines()) + "</p>")
+        if agreed:
+            rows = "".join(f"<li>{escape(a.text)}{' (done)' if a.done_at else ''}</li>" for a in agreed)
+            parts.append(f"<p>Agreed:</p><ul>{rows}</ul>")
+        self.session_detail.setHtml("".join(parts))
 
     def _actions_tab(self) -> QWidget:
         tab = QWidget()
@@ -194,7 +221,10 @@ class SupervisionPage(Page):
             item.setData(0, ROLE, s)
             self.sessions.addTopLevelItem(item)
         self.sessions.setVisible(bool(sessions))
+        self.session_detail.setVisible(bool(sessions))
         self.sessions_empty.setVisible(not sessions)
+        if sessions:
+            self.sessions.setCurrentItem(self.sessions.topLevelItem(0))
         by_id = {s.id: s for s in sessions}
 
         self.action_tree.blockSignals(True)
