@@ -42,8 +42,8 @@ def figure_bytes(figure) -> tuple[bytes, bytes]:
     """A matplotlib ``Figure`` as (PNG, SVG) bytes, on white paper whatever the app's theme."""
     png, svg = io.BytesIO(), io.BytesIO()
     # No dates or tool names in the pictures: only the chart leaves.
-    figure.savefig(png, format="png", dpi=PNG_DPI, facecolor="white", bbox_inches="tight", metadata={"Software": None})
-    figure.savefig(svg, format="svg", facecolor="white", bbox_inches="tight", metadata={"Date": None, "Creator": None})
+    figure.savefig(png, format="png", dpi=PNG_DPI, facecolor="white", metadata={"Software": None})
+    figure.savefig(svg, format="svg", facecolor="white", metadata={"Date": None, "Creator": None})
     return png.getvalue(), svg.getvalue()
 
 
