@@ -59,7 +59,7 @@ def scenario(journal, name: str, start: date, everything: bool, repeats: int) ->
     print(f"\n{name}: {start} to {END}")
     draft = SummaryDraft(start, END)
     t, _ = timed(lambda: load_entries(journal, draft), repeats)
-    for i, e in enumerate(draft.entries):
+    for e in draft.entries:
         if everything or e.reflection.for_supervision:
             keys = frozenset(p.key for p in reflection_pieces(e.reflection))
             draft.set_level(e.uid, ShareLevel.WITH_REFLECTION, keys)
