@@ -436,3 +436,20 @@ def test_words_on_the_watch_list_are_found_and_replaced_with_initials(qtbot, pag
         qtbot.mouseClick(review.replace_button, Qt.MouseButton.LeftButton)
     text = _export_markdown(qtbot, wizard, tmp_path / "initials.md")
     assert "M. compass" in text and "Marmalade" not in text
+
+
+def test_an_existing_file_is_replaced_only_when_the_user_agrees(qtbot, page_context, filled, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    _, wizard = _open_wizard(qtbot, page_context)
+    export = _walk_to_export(qtbot, wizard, filled, tmp_path)
+    target = tmp_path / "existing.pdf"
+    target.write_bytes(b"an older file")
+    export.path.setText(str(target))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Cancel)
+    assert export.export() is False
+    assert target.read_bytes() == b"an older file"
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    _save(qtbot, export)
+    assert target.read_bytes().startswith(b"%PDF")
+    assert len(page_context.journal.supervision.share_records()) == 1

@@ -97,6 +97,7 @@ class ExportStep(Step):
         self.draft: SummaryDraft | None = None
         self.saved_path: Path | None = None
         self._saving: tuple[int, ShareRecord] | None = None
+        self._chosen_in_dialog: Path | None = None
         self._tag = 0
 
         self.formats = QButtonGroup(self)
@@ -184,6 +185,7 @@ class ExportStep(Step):
         name, _ = QFileDialog.getSaveFileName(self, "Save summary", self.path.text(), f"{label} (*{ext})")
         if name:
             self.path.setText(name if name.endswith(ext) else name + ext)
+            self._chosen_in_dialog = Path(self.path.text())  # the dialog already asked about replacing
 
     def first_field(self):
         return self.save_button
@@ -213,6 +215,9 @@ class ExportStep(Step):
                 self.result.show_message(messages.SUMMARY_PASSWORDS_DIFFER)
                 return False
         path = Path(target).expanduser()
+        asked = path in (self.saved_path, self._chosen_in_dialog)
+        if path.is_file() and not asked and not self._replace_confirmed(path):
+            return False
         # The document and the record are taken now, on the GUI thread: what is written and what
         # is recorded are the same snapshot of the user's choices.
         doc = build_document(self.draft, prepared_on=self.ctx.clock.now().date())
@@ -225,6 +230,16 @@ class ExportStep(Step):
         self.busy.emit(True)
         start_export(lambda: write_summary(doc, key, password, path), self._written, self._write_failed)
         return True
+
+    def _replace_confirmed(self, path: Path) -> bool:
+        answer = QMessageBox.question(
+            self,
+            "Replace the file?",
+            f"There is already a file called “{path.name}” there. Replace it with this summary?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def _written(self, outcome: Path | str) -> None:
         if self._saving is None:
