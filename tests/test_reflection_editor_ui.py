@@ -29,6 +29,10 @@ def window(qtbot, journal_path, clock, tmp_path):
     screen.field.setText(PASSPHRASE)
     screen.unlock()
     assert w.journal is not None
+    # These tests start from the Journal page (Today is first since the self-care merge), and
+    # window shortcuts such as Ctrl+N reach only the active window.
+    w.shell.show_page("journal")
+    w.activateWindow()
     yield w
     if w.journal is not None:
         w.lock()

@@ -111,6 +111,9 @@ class ReflectionRepository:
         )
         conn.executemany("INSERT OR IGNORE INTO reflection_emotion VALUES (?,?)", [(rid, e) for e in r.emotions])
         conn.executemany("INSERT OR IGNORE INTO reflection_tag VALUES (?,?)", [(rid, t) for t in r.tags])
+        self._write_index(conn, rid, r, new=new)
+
+    def _write_index(self, conn, rid: ReflectionId, r: Reflection, *, new: bool = False) -> None:
         if not new:  # ref_id is not indexed, so this scans the index: skip it for a brand-new entry
             conn.execute("DELETE FROM search_index WHERE kind='reflection' AND ref_id=?", (rid,))
         conn.execute(
@@ -137,12 +140,24 @@ class ReflectionRepository:
             conn.execute("DELETE FROM reflection WHERE id=?", (rid,))
         self._j.checkpoint()
 
+    def index_new(self, ids: Iterable[ReflectionId]) -> None:
+        """Index entries whose rows an import wrote directly (they have no index entry yet)."""
+        with self._j.transaction() as conn:
+            for chunk in _chunks(list(ids), 500):
+                marks = ",".join("?" * len(chunk))
+                rows = self._j.query(
+                    f"SELECT {_COLUMNS} FROM reflection WHERE id IN ({marks}) AND deleted_at IS NULL", tuple(chunk)
+                )
+                for r in self._hydrate(rows):
+                    self._write_index(conn, r.id, r, new=True)
+
     def _reindex(self, rid: ReflectionId) -> None:
         r = self.get(rid, include_deleted=True)
         with self._j.transaction() as conn:
             conn.execute("DELETE FROM search_index WHERE kind='reflection' AND ref_id=?", (rid,))
             if r is not None and r.deleted_at is None:
-                self._write_children(conn, rid, r)
+                # Only the index: the answers, emotions and tags are still there.
+                self._write_index(conn, rid, r)
 
     # --- reading -------------------------------------------------------------------------
 
