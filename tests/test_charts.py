@@ -169,3 +169,15 @@ def test_charts_import_matplotlib_only_when_building_and_never_pyplot():
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=os.getcwd())
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
     assert result.returncode == 0, result.stderr
+
+
+def test_long_checkin_spans_are_drawn_as_28_day_means():
+    from datetime import timedelta
+
+    start = date(2026, 1, 1)
+    checkins = tuple(CheckIn(start + timedelta(days=i), mood=i % 2 * 10) for i in range(100))  # 0, 10, 0, 10...
+    fig = selfcare.checkins(TrendData(start, date(2026, 4, 30), checkins=checkins))
+    line = _line(fig, "checkin:mood")
+    assert line.get_label() == "Mood (28-day mean)"
+    assert list(line.get_ydata())[:3] == [0.0, 5.0, 10 / 3]
+    assert line.get_ydata()[-1] == 5.0  # 14 zeros and 14 tens in the last 28 days

@@ -63,7 +63,15 @@ def rolling_means(entries: Iterable[StressEntry], window_days: int) -> list[tupl
     The window is in calendar days, so quiet days shorten the evidence rather than stretch
     the window; each entry counts once (a busy day weighs more than a quiet one).
     """
-    days = daily_means(entries)
+    return _rolling(daily_means(entries), window_days)
+
+
+def rolling_values(points: Iterable[tuple[date, float]], window_days: int) -> list[tuple[date, float]]:
+    """The same rolling mean for one value per day (e.g. a check-in measure)."""
+    return _rolling([DayMean(d, float(v), 1) for d, v in sorted(points)], window_days)
+
+
+def _rolling(days: list[DayMean], window_days: int) -> list[tuple[date, float]]:
     out: list[tuple[date, float]] = []
     total, count, first = 0.0, 0, 0
     for d in days:
