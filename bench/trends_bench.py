@@ -149,6 +149,9 @@ def bench_gui(journal, clock, folder: Path, repeats: int) -> tuple[dict[str, lis
     from resilience_journal.ui.ui_settings import UiSettings
 
     app = QApplication.instance() or QApplication([])
+    from resilience_journal.ui.qt_fixes import guard_signal_emit_refcount
+
+    guard_signal_emit_refcount()
     apply_theme(app, "light")
     ctx = PageContext(journal=journal, clock=clock, events=JournalEvents(), ui_settings=UiSettings(folder))
     page = TrendsPage(ctx)

@@ -66,6 +66,9 @@ def main(argv: list[str] | None = None, clock: Clock | None = None) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    from resilience_journal.ui.qt_fixes import guard_signal_emit_refcount
+
+    guard_signal_emit_refcount()  # PySide6 6.12.0 would otherwise abort after ~570 emitted signals
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)

@@ -61,15 +61,14 @@ def test_decompression_marks_medians_and_leaves_rare_strategies_unranked():
 
 
 def test_emotion_bars_are_the_counts():
-    mentions = [mention(date(2026, 11, 2), e) for e in ("Tired", "Tired", "Tired", "Sad", "Calm", "Calm")]
+    mentions = [mention(e) for e in ("Tired", "Tired", "Tired", "Sad", "Calm", "Calm")]
     fig = emotions.emotion_frequency(TrendData(*NOV, emotions=tuple(mentions)))
     widths = {p.get_gid(): p.get_width() for p in fig.axes[0].patches}
     assert widths == {"emotion:Tired": 3, "emotion:Calm": 2, "emotion:Sad": 1}
 
 
 def test_emotions_by_kind_grid_is_the_counts():
-    d = date(2026, 11, 2)
-    mentions = [mention(d, "Tired"), mention(d, "Tired"), mention(d, "Sad"), mention(d, "Tired", kind="Court")]
+    mentions = [mention("Tired"), mention("Tired"), mention("Sad"), mention("Tired", kind="Court")]
     fig = emotions.emotions_by_activity(TrendData(*NOV, emotions=tuple(mentions)))
     image = next(i for i in fig.axes[0].images if i.get_gid() == "emotion-kind-grid")
     assert image.get_array().tolist() == [[2, 1], [1, 0]]
@@ -115,7 +114,7 @@ def test_catalog_hides_empty_charts_and_every_chart_has_words_and_a_table():
         *NOV,
         entries=ROLLING_ENTRIES,
         decompressions=DECOMPRESSIONS,
-        emotions=(mention(date(2026, 11, 1), "Tired"),),
+        emotions=(mention("Tired"),),
         checkins=(CheckIn(date(2026, 11, 2), mood=4),),
         measures=(MeasureScore(date(2026, 11, 2), "cbi", "work", 50.0),),
     )

@@ -212,3 +212,24 @@ def test_locking_while_charts_are_drawn_is_safe(page_context, journal, clock, qt
         return not any(t.name.startswith("trends") and t.is_alive() for t in threading.enumerate())
 
     qtbot.waitUntil(worker_gone, timeout=WAIT)
+
+
+def test_charts_follow_the_theme(page_context, journal, clock, qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    from resilience_journal.ui.theme import apply_theme, current_theme, theme_colours
+
+    app = QApplication.instance()
+    before = current_theme(app)
+    _fill(journal, clock, days=30)
+    apply_theme(app, "light")
+    page = _page(page_context, qtbot)
+    assert page.panels["stress_by_kind"].canvas.image().pixelColor(2, 2).name() == theme_colours("light")["card"]
+    try:
+        with qtbot.waitSignal(page.ready, timeout=WAIT):
+            apply_theme(app, "dark")
+        canvas = page.panels["stress_by_kind"].canvas
+        assert canvas.image().pixelColor(2, 2).name() == theme_colours("dark")["card"]
+        save_png(page, "trends-dark")
+    finally:
+        apply_theme(app, before)

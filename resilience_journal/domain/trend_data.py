@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -19,8 +20,9 @@ class StressEntry:
     activity_kind: str
     stress: int
 
-    @property
+    @cached_property
     def local_date(self) -> date:
+        # Cached: aggregations ask for it tens of thousands of times on a long journal.
         return self.occurred_at.date()
 
 
@@ -28,7 +30,7 @@ class StressEntry:
 class DecompressionUse:
     """One use of a decompression strategy with stress rated before and after."""
 
-    occurred_at: datetime
+    local_date: date
     strategy: str
     stress_before: int
     stress_after: int
@@ -40,12 +42,12 @@ class DecompressionUse:
 
 
 @dataclass(frozen=True)
-class EmotionMention:
-    """One emotion word chosen on one reflection."""
+class EmotionTally:
+    """How many reflections of one activity kind named one emotion word in the period."""
 
-    local_date: date
     activity_kind: str
     emotion: str
+    n: int = 1
 
 
 #: The check-in measures drawn over time, with the words used for them.
@@ -94,7 +96,7 @@ class TrendData:
     entries: tuple[StressEntry, ...] = ()
     earlier_entries: tuple[StressEntry, ...] = ()
     decompressions: tuple[DecompressionUse, ...] = ()
-    emotions: tuple[EmotionMention, ...] = ()
+    emotions: tuple[EmotionTally, ...] = ()
     checkins: tuple[CheckIn, ...] = ()
     measures: tuple[MeasureScore, ...] = ()
 

@@ -14,7 +14,7 @@ from resilience_journal.domain.periods import previous_range
 from resilience_journal.domain.trend_data import (
     CheckIn,
     DecompressionUse,
-    EmotionMention,
+    EmotionTally,
     MeasureScore,
     StressEntry,
     TrendData,
@@ -82,7 +82,7 @@ def activity_kinds_used(journal: Journal) -> list[str]:
 def _decompressions(journal: Journal, start: date, end: date, activity_kind: str | None) -> list[DecompressionUse]:
     # Only uses rated both before and after can say whether a strategy helped.
     sql = (
-        "SELECT d.occurred_at, d.strategy, d.stress_before, d.stress_after FROM decompression d"
+        "SELECT d.local_date, d.strategy, d.stress_before, d.stress_after FROM decompression d"
         " WHERE d.local_date BETWEEN ? AND ? AND d.deleted_at IS NULL"
         " AND d.stress_before IS NOT NULL AND d.stress_after IS NOT NULL"
     )
@@ -90,13 +90,16 @@ def _decompressions(journal: Journal, start: date, end: date, activity_kind: str
     if activity_kind is not None:
         sql += " AND d.reflection_id IN (SELECT id FROM reflection WHERE activity_kind = ? AND deleted_at IS NULL)"
         params += (activity_kind,)
-    rows = journal.query(sql + " ORDER BY d.occurred_at, d.id", params)
-    return [DecompressionUse(dt_from_db(t), s, b, a) for t, s, b, a in rows]
+    # In the index's order (by day): no sort step, and every column comes from the index.
+    rows = journal.query(sql, params)
+    days = _DayCache()
+    return [DecompressionUse(days(d), s, b, a) for d, s, b, a in rows]
 
 
-def _emotions(journal: Journal, start: date, end: date, activity_kind: str | None) -> list[EmotionMention]:
+def _emotions(journal: Journal, start: date, end: date, activity_kind: str | None) -> list[EmotionTally]:
+    # Counted in SQL: ten years hold tens of thousands of mentions but only a few hundred tallies.
     sql = (
-        "SELECT r.local_date, r.activity_kind, e.emotion FROM reflection r"
+        "SELECT r.activity_kind, e.emotion, count(*) FROM reflection r"
         " JOIN reflection_emotion e ON e.reflection_id = r.id"
         " WHERE r.local_date BETWEEN ? AND ? AND r.deleted_at IS NULL"
     )
@@ -104,8 +107,21 @@ def _emotions(journal: Journal, start: date, end: date, activity_kind: str | Non
     if activity_kind is not None:
         sql += " AND r.activity_kind = ?"
         params += (activity_kind,)
-    rows = journal.query(sql + " ORDER BY r.local_date, r.id, e.rowid", params)
-    return [EmotionMention(date.fromisoformat(d), k, e) for d, k, e in rows]
+    rows = journal.query(sql + " GROUP BY r.activity_kind, e.emotion ORDER BY r.activity_kind, e.emotion", params)
+    return [EmotionTally(k, e, n) for k, e, n in rows]
+
+
+class _DayCache:
+    """Parses each ISO date once: a long period repeats the same few thousand days many times."""
+
+    def __init__(self) -> None:
+        self._seen: dict[str, date] = {}
+
+    def __call__(self, text: str) -> date:
+        day = self._seen.get(text)
+        if day is None:
+            day = self._seen[text] = date.fromisoformat(text)
+        return day
 
 
 def _checkins(journal: Journal, start: date, end: date) -> list[CheckIn]:

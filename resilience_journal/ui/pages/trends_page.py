@@ -78,6 +78,10 @@ class TrendsPage(Page):
         self._resize_timer.setSingleShot(True)
         self._resize_timer.setInterval(RESIZE_DEBOUNCE_MS)
         self._resize_timer.timeout.connect(self._redraw_if_width_changed)
+        self._theme_timer = QTimer(self)
+        self._theme_timer.setSingleShot(True)
+        self._theme_timer.setInterval(0)
+        self._theme_timer.timeout.connect(self._theme_maybe_changed)
 
     # --- building ------------------------------------------------------------------------
 
@@ -436,6 +440,10 @@ class TrendsPage(Page):
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
-        changed = event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange)
-        if changed and self._rendered_theme and current_theme(QApplication.instance()) != self._rendered_theme:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange) and self._rendered_theme:
+            # The theme's name is set after its style sheet, so look once the change is complete.
+            self._theme_timer.start()
+
+    def _theme_maybe_changed(self) -> None:
+        if current_theme(QApplication.instance()) != self._rendered_theme:
             self._request()
