@@ -60,6 +60,49 @@ SAVED = "Saved."
 SAVE_FAILED = "Your entry could not be saved ({reason}). It is still here — please try again."
 DISK_FULL = "The disk is full, so nothing was saved. Your writing is still in the editor."
 
+# --- Export (shared by every feature that writes a file) -----------------------------------
+EXPORT_NO_PERMISSION = (
+    "The file couldn't be saved in {folder} because this account isn't allowed to write there. "
+    "Nothing was written. Please choose another folder, such as your Documents folder."
+)
+EXPORT_READ_ONLY = "The folder {folder} is read-only, so nothing was written. Please choose another folder."
+EXPORT_NO_FOLDER = (
+    "The folder {folder} doesn't exist (any more?), so nothing was written. Please choose another folder."
+)
+EXPORT_DISK_FULL = (
+    "There isn't enough space in {folder}, so nothing was written. Please free some space or choose another place."
+)
+EXPORT_IS_FOLDER = "That name belongs to a folder, not a file. Nothing was written; please choose a file name."
+EXPORT_FAILED = "The file couldn't be saved in {folder} ({reason}). Nothing was written. Please try another folder."
+EXPORT_NOT_ENCRYPTED = (
+    "The exported file is not encrypted. Anyone who can open the file can read it — keep it "
+    "somewhere private, and delete it when you no longer need it."
+)
+EXPORT_SAVED = "Saved to {path}."
+EXPORT_FOOTER_DEFAULT = "Personal reflective summary — not a case record"
+
+# --- Reflection editor, decompression, drafts, confidentiality (issue 3) ----------------------
+CASE_LABEL_HINT = "Initials or a pseudonym — not names"
+SAFETY_REMINDER = (
+    "Feeling unsafe matters. It is worth telling your manager, and recording it under your "
+    "employer's lone-working arrangements, even if it seems small now."
+)
+STRATEGY_MISSING = "Please choose what you did, or type your own."
+DECOMPRESSION_LOGGED = "Logged. Thank you for taking a moment for yourself."
+DECOMPRESSION_HELPED = "Logged. Your stress came down {points} point{s} — good to know this helps."
+DECOMPRESSION_NOT_YET = (
+    "Logged. Your stress hasn't come down yet, and that's all right — some days it takes longer. "
+    "If you have a few minutes, you could try something else: {suggestions}."
+)
+DRAFT_FOUND = "You have unsaved writing from {when}. Would you like to carry on with it?"
+DRAFTS_FOUND = "You have {count} pieces of unsaved writing; the latest is from {when}."
+DISCARD_UNSAVED = "Discard what you have written here? It has not been saved."
+CONFIDENTIALITY_FOUND = (
+    "A few details might identify someone. You can replace them with a label or initials, or save as it is."
+)
+CONFIDENTIALITY_CLEAR = "No identifying details spotted."
+TRASH_NOTE = "Entries in the Trash are erased for good after {days} days."
+MOVED_TO_TRASH = "Moved to the Trash. You can restore it from there for {days} days."
 # --- Trends ---------------------------------------------------------------------------------
 TRENDS_EMPTY = (
     "Nothing to show for this period yet. Once you have a few entries, your patterns will appear "
@@ -87,3 +130,34 @@ HIGH_STRESS_SUPPORT = (
     "If you would like to talk to someone now, Samaritans are there day and night on 116 123 (free, UK)."
 )
 HIGH_STRESS_NOT_DIAGNOSIS = "This note comes only from your own ratings. It is not a diagnosis."
+
+# --- self-care: check-in, leave clock, plan, contacts -------------------------------------
+CHECKIN_EMPTY = "Fill in at least one thing — a mood on its own is fine."
+CHECKIN_IN_FUTURE = "A check-in can be for today or an earlier day, not a day still to come."
+CHECKIN_NOTE_ONE_LINE = "Please keep the note to one line. A journal entry has room for more."
+BREAKS_OUT_OF_RANGE = "Please enter a number of breaks from 0 to {limit}."
+CHECKIN_SAVED = "Check-in saved for today. Thank you for taking a minute."
+CHECKIN_UPDATED = "Today's check-in is updated."
+LEAVE_ENDS_BEFORE_START = "The last day is before the first day. Please check the dates."
+LEAVE_TOO_LONG = "Please record at most {limit} days at a time."
+LEAVE_KIND_MISSING = "Please say what kind of time off this was."
+LEAVE_ON_LEAVE = "You are on a break today. Enjoy it."
+LEAVE_NONE_RECORDED = "No days off recorded yet. Add your leave on the Self-care page to see the leave clock."
+LEAVE_DAYS_SINCE_ONE = "1 day since your last recorded break."
+LEAVE_DAYS_SINCE = "{days} days since your last recorded break."
+LEAVE_NEXT = "Your next break starts in {days} days."
+LEAVE_NEXT_TOMORROW = "Your next break starts tomorrow."
+LEAVE_PAST_THRESHOLD = (
+    "It has been a while. If you can, a day or two off — even a long weekend — could help you "
+    "recharge. You might raise it in supervision."
+)
+PHONE_NOT_A_NUMBER = "Please use digits, spaces and + ( ) - only (for example 0300 123 4567)."
+PLAN_SAVED = "Your plan is saved."
+CONTACT_SAVED = "Contact saved."
+PLAN_EXPORT_TITLE = "My self-care plan"
+PLAN_EXPORT_SUBTITLE = "As of {date}"
+PLAN_EXPORT_FOOTER = "Personal self-care plan — written by me, for me."
+PLAN_EMPTY = (
+    "Your plan is empty for now. It is yours to write, in your own words, whenever you are ready — "
+    "a few lines in one section is a good start."
+)

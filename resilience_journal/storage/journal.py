@@ -60,13 +60,27 @@ class Journal:
         self.clock = clock
         self._lock = threading.RLock()
         # Repositories: the only way the rest of the app reads and writes journal data.
+        from resilience_journal.storage.checkins import CheckInRepository
+        from resilience_journal.storage.decompressions import DecompressionRepository
+        from resilience_journal.storage.drafts import DraftRepository
+        from resilience_journal.storage.measures import MeasureRepository
         from resilience_journal.storage.reflections import ReflectionRepository
+        from resilience_journal.storage.selfcare import SelfCareRepository
         from resilience_journal.storage.settings import SettingsRepository
+        from resilience_journal.storage.templates import TemplateRepository
         from resilience_journal.storage.vocabulary import VocabularyRepository
+        from resilience_journal.storage.watch_words import WatchWordRepository
 
         self.reflections = ReflectionRepository(self)
         self.settings = SettingsRepository(self)
         self.vocabulary = VocabularyRepository(self)
+        self.watch_words = WatchWordRepository(self)
+        self.decompressions = DecompressionRepository(self)
+        self.templates = TemplateRepository(self)
+        self.drafts = DraftRepository(self)
+        self.checkins = CheckInRepository(self)
+        self.measures = MeasureRepository(self)
+        self.selfcare = SelfCareRepository(self)
 
     # --- opening and closing ------------------------------------------------------------
 
@@ -75,16 +89,9 @@ class Journal:
         """Make a new encrypted journal at ``path``.  Raises ``JournalExists`` rather than overwrite."""
         path = Path(path)
         secure_folder(path.parent)
-        lock = InstanceLock(path)
-        lock.acquire()
+        journal = cls._locked(path, create_connection, passphrase, clock)
         try:
-            conn = create_connection(path, passphrase)
-        except BaseException:
-            lock.release()
-            raise
-        journal = cls(conn, path, lock, clock or SystemClock())
-        try:
-            migrations.migrate(conn)
+            migrations.migrate(journal.conn)
             with journal.transaction():
                 journal.vocabulary.seed("activity_kind", DEFAULT_ACTIVITY_KINDS)
             journal.checkpoint()
@@ -112,25 +119,30 @@ class Journal:
             from resilience_journal.storage.errors import JournalMissing
 
             raise JournalMissing(path)
-        lock = InstanceLock(path)
-        lock.acquire()
+        journal = cls._locked(path, open_connection, passphrase, clock)
         try:
-            conn = open_connection(path, passphrase)
-        except BaseException:
-            lock.release()
-            raise
-        journal = cls(conn, path, lock, clock or SystemClock())
-        try:
-            version = migrations.current_version(conn)
+            version = migrations.current_version(journal.conn)
             if version > migrations.LATEST:
                 raise JournalTooNew(f"schema {version} > {migrations.LATEST}")
             if 0 < version < target_version:
                 journal.backup(journal.backup_dir() / f"before-upgrade-v{version}-{journal._stamp()}.db")
-            migrations.migrate(conn, target_version)
+            migrations.migrate(journal.conn, target_version)
         except BaseException:
             journal.close()
             raise
         return journal
+
+    @classmethod
+    def _locked(cls, path: Path, connect, passphrase: str, clock: Clock | None) -> Journal:
+        """Take the one-instance lock first, so a second app never even reads the file."""
+        lock = InstanceLock(path)
+        lock.acquire()
+        try:
+            conn = connect(path, passphrase)
+        except BaseException:
+            lock.release()
+            raise
+        return cls(conn, path, lock, clock or SystemClock())
 
     def close(self) -> None:
         """Checkpoint, close the connection and release the instance lock.  Safe to call twice."""

@@ -2,8 +2,8 @@
 
 Each migration runs inside one transaction together with the ``PRAGMA user_version`` bump, so a
 journal is always at exactly one version.  To change the schema, add ``mNNN_what.py`` with
-``NAME`` and ``apply(conn)`` and list it in ``MIGRATIONS``; ``tests/storage/test_migrations.py``
-then upgrades a journal made at every earlier version.
+``NAME`` and ``apply(conn)`` and list it in ``MIGRATIONS``; ``tests/test_migrations.py``
+then upgrades a journal made at every earlier version (add sample rows for yours there).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from resilience_journal.storage.migrations import m001_initial, m006_trend_indexes
+from resilience_journal.storage.migrations import m001_initial, m002_reflection_vocabularies, m003_trend_indexes
 
 
 @dataclass(frozen=True)
@@ -24,7 +24,8 @@ class Migration:
 #: Every migration, oldest first; version N turns a journal at N-1 into one at N.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, m001_initial.NAME, m001_initial.apply),
-    Migration(6, m006_trend_indexes.NAME, m006_trend_indexes.apply),
+    Migration(2, m002_reflection_vocabularies.NAME, m002_reflection_vocabularies.apply),
+    Migration(3, m003_trend_indexes.NAME, m003_trend_indexes.apply),
 )
 
 #: The schema version this code reads and writes.

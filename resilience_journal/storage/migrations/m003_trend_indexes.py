@@ -1,4 +1,4 @@
-"""Migration 6: a covering index for the Trends page's reading of reflections.
+"""Migration 3: a covering index for the Trends page's reading of reflections.
 
 The Trends page reads (day, kind, stress, time) of every reflection in a period.  The m001 index
 ``reflection_by_date`` lacks the time, so on a ten-year journal SQLite had to visit (and, under
