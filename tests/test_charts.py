@@ -51,7 +51,7 @@ def test_stress_by_kind_medians_and_counts():
 def test_decompression_marks_medians_and_leaves_rare_strategies_unranked():
     fig = decompression.decompression(TrendData(*NOV, decompressions=DECOMPRESSIONS))
     assert list(_line(fig, "before:Walk").get_xdata()) == [6.5]
-    assert list(_line(fig, "after:Walk").get_xdata()) == [4.5]
+    assert list(_line(fig, "after:Walk").get_xdata()) == [4.0]  # (4+2+5+5)/4: the arrow is the mean drop, 2.5
     assert list(_line(fig, "after:Music").get_xdata()) == [1.5]
     labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
     assert labels == ["Music", "Breathing", "Walk"]  # bottom to top: Walk ranked first, Music unranked last
@@ -123,7 +123,7 @@ def test_catalog_hides_empty_charts_and_every_chart_has_words_and_a_table():
         assert spec.describe(full)
         assert spec.table(full).rows, spec.key
     assert chart("stress_over_time").table(full).rows[-1] == ("2026-11-10", "1", "4.0", "3.0", "4.8")
-    assert chart("decompression").table(full).rows[0] == ("Walk", "4", "6.5", "4.5", "3", "yes")
+    assert chart("decompression").table(full).rows[0] == ("Walk", "4", "6.5", "4.0", "3", "yes")
 
 
 def test_an_empty_period_draws_a_kind_message_not_an_error():
@@ -180,3 +180,18 @@ def test_long_checkin_spans_are_drawn_as_28_day_means():
     assert line.get_label() == "Mood (28-day mean)"
     assert list(line.get_ydata())[:3] == [0.0, 5.0, 10 / 3]
     assert line.get_ydata()[-1] == 5.0  # 14 zeros and 14 tens in the last 28 days
+
+
+def test_very_many_entries_are_drawn_as_counted_shade():
+    from datetime import timedelta
+
+    from resilience_journal.charts.stress import DENSITY_FROM
+
+    start = date(2020, 1, 6)  # a Monday
+    entries = tuple(entry(start + timedelta(days=i // 4), i % 11) for i in range(DENSITY_FROM + 4))
+    data = TrendData(start, start + timedelta(days=(DENSITY_FROM + 3) // 4), entries=entries)
+    fig = stress.stress_over_time(data)
+    counts = next(i for i in fig.axes[0].images if i.get_gid() == "entries-density").get_array()
+    assert counts.sum() == len(entries)  # every entry counted once
+    assert counts[0, 0] == 3  # first week: 28 entries cycling 0..10 give stress 0 three times
+    assert not any(c.get_gid() == "entries" for c in fig.axes[0].collections)

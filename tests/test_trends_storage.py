@@ -119,3 +119,13 @@ def test_first_day_and_kinds(journal, clock):
 def test_backwards_period_is_refused(journal):
     with pytest.raises(ValueError):
         load_trend_data(journal, date(2026, 11, 2), date(2026, 11, 1))
+
+
+def test_long_periods_are_read_in_pieces_without_losing_or_repeating_an_entry(journal, clock):
+    days = [date(2024, 1, 1), date(2024, 7, 1), date(2024, 7, 2), date(2025, 12, 31), date(2026, 11, 25)]
+    for i, day in enumerate(days):
+        _add(journal, clock, day, i)
+        _decompression(journal, clock, day, "Walk", 8, i)
+    data = load_trend_data(journal, date(2024, 1, 1), date(2026, 11, 25))
+    assert [e.local_date for e in data.entries] == days
+    assert [d.local_date for d in data.decompressions] == days

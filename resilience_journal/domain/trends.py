@@ -115,6 +115,8 @@ class StrategySummary:
     median_before: float
     median_after: float
     median_drop: float
+    mean_before: float
+    mean_after: float
     mean_drop: float
     ranked: bool  # False when used fewer than MIN_USES_TO_RANK times
 
@@ -131,6 +133,8 @@ def strategy_summaries(uses: Iterable[DecompressionUse]) -> list[StrategySummary
             median_before=median(u.stress_before for u in g),
             median_after=median(u.stress_after for u in g),
             median_drop=median(u.drop for u in g),
+            mean_before=fmean(u.stress_before for u in g),
+            mean_after=fmean(u.stress_after for u in g),
             mean_drop=fmean(u.drop for u in g),
             ranked=len(g) >= MIN_USES_TO_RANK,
         )

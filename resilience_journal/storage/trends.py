@@ -7,7 +7,7 @@ a ``TrendData`` of plain values out.  All computation happens afterwards in ``do
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from resilience_journal.domain.periods import previous_range
@@ -44,17 +44,37 @@ def load_trend_data(journal: Journal, start: date, end: date, activity_kind: str
 
 
 def stress_entries(journal: Journal, start: date, end: date, activity_kind: str | None = None) -> list[StressEntry]:
-    """Reflections (not in the Trash) of the span as (time, kind, stress), oldest first."""
-    sql = (
-        "SELECT occurred_at, activity_kind, stress FROM reflection"
-        " WHERE local_date BETWEEN ? AND ? AND deleted_at IS NULL"
-    )
-    params: tuple = (start.isoformat(), end.isoformat())
-    if activity_kind is not None:
-        sql += " AND activity_kind = ?"
-        params += (activity_kind,)
-    rows = journal.query(sql + " ORDER BY occurred_at, id", params)
-    return [StressEntry(dt_from_db(t), k, s) for t, k, s in rows]
+    """Reflections (not in the Trash) of the span as (time, kind, stress), oldest first.
+
+    Read half a year at a time: building tens of thousands of rows in one call would hold Python's
+    lock long enough to stall the window while this runs on a worker thread.
+    """
+    out: list[StressEntry] = []
+    for lo, hi in _spans(start, end, CHUNK_DAYS):
+        sql = (
+            "SELECT occurred_at, activity_kind, stress FROM reflection"
+            " WHERE local_date BETWEEN ? AND ? AND deleted_at IS NULL"
+        )
+        params: tuple = (lo.isoformat(), hi.isoformat())
+        if activity_kind is not None:
+            sql += " AND activity_kind = ?"
+            params += (activity_kind,)
+        rows = journal.query(sql + " ORDER BY occurred_at, id", params)
+        out.extend(StressEntry(dt_from_db(t), k, s) for t, k, s in rows)
+    return out
+
+
+#: Days read per query on long periods (see ``stress_entries``).
+CHUNK_DAYS = 183
+
+
+def _spans(start: date, end: date, days: int) -> list[tuple[date, date]]:
+    spans, lo = [], start
+    while lo <= end:
+        hi = min(end, lo + timedelta(days=days - 1))
+        spans.append((lo, hi))
+        lo = hi + timedelta(days=1)
+    return spans
 
 
 def first_day(journal: Journal) -> date | None:
@@ -91,9 +111,12 @@ def _decompressions(journal: Journal, start: date, end: date, activity_kind: str
         sql += " AND d.reflection_id IN (SELECT id FROM reflection WHERE activity_kind = ? AND deleted_at IS NULL)"
         params += (activity_kind,)
     # In the index's order (by day): no sort step, and every column comes from the index.
-    rows = journal.query(sql, params)
     days = _DayCache()
-    return [DecompressionUse(days(d), s, b, a) for d, s, b, a in rows]
+    out: list[DecompressionUse] = []
+    for lo, hi in _spans(start, end, CHUNK_DAYS):
+        rows = journal.query(sql, (lo.isoformat(), hi.isoformat(), *params[2:]))
+        out.extend(DecompressionUse(days(d), s, b, a) for d, s, b, a in rows)
+    return out
 
 
 def _emotions(journal: Journal, start: date, end: date, activity_kind: str | None) -> list[EmotionTally]:
