@@ -195,3 +195,11 @@ def test_very_many_entries_are_drawn_as_counted_shade():
     assert counts.sum() == len(entries)  # every entry counted once
     assert counts[0, 0] == 3  # first week: 28 entries cycling 0..10 give stress 0 three times
     assert not any(c.get_gid() == "entries" for c in fig.axes[0].collections)
+
+
+def test_rolling_mean_line_breaks_where_no_entry_fell_for_a_whole_window():
+    entries = ROLLING_ENTRIES + (entry(date(2026, 11, 20), 6),)  # 10 days after the last: a gap
+    fig = stress.stress_over_time(TrendData(*NOV, entries=entries))
+    ys = list(_line(fig, "rolling-7").get_ydata())
+    assert ys[:4] == [5.0, 6.0, 5.0, 3.0] and np.isnan(ys[4]) and ys[5] == 6.0
+    assert not any(np.isnan(y) for y in _line(fig, "rolling-28").get_ydata())

@@ -90,10 +90,10 @@ def stress_over_time(data: TrendData, palette: ChartPalette = LIGHT, size=None, 
     )
     line.set_gid("daily-mean")
     for window, colour, width in zip(ROLLING_WINDOWS, (palette.series[0], palette.series[1]), (1.6, 2.4), strict=True):
-        series = rolling_means(entries, window)
+        xs, ys = _break_gaps(rolling_means(entries, window), window)
         (line,) = ax.plot(
-            date_numbers([d for d, _ in series]) + 0.5,
-            [v for _, v in series],
+            xs,
+            ys,
             color=colour,
             linewidth=width,
             label=f"{window}-day mean",
@@ -108,6 +108,19 @@ def stress_over_time(data: TrendData, palette: ChartPalette = LIGHT, size=None, 
     handles, _labels = ax.get_legend_handles_labels()
     legend(ax, palette, handles=extra + handles, loc="upper left", ncols=4)
     return fig
+
+
+def _break_gaps(series, window: int):
+    """x and y of a rolling mean, with a gap (NaN) wherever no entry fell for a whole window.
+
+    A line drawn straight across a fortnight's leave would claim a mean nobody measured.
+    """
+    import numpy as np
+
+    x = date_numbers([d for d, _ in series]) + 0.5
+    y = np.array([v for _, v in series], dtype=float)
+    gaps = np.nonzero(np.diff(x) >= window)[0] + 1  # index of the first point after each gap
+    return np.insert(x, gaps, np.nan), np.insert(y, gaps, np.nan)
 
 
 def stress_by_kind(data: TrendData, palette: ChartPalette = LIGHT, size=None, dpi: float = 100) -> Figure:

@@ -155,9 +155,17 @@ class ChartPanel(QFrame):
         self._toggle_table(self.table_button.isChecked())
 
     def _fill_table(self, table: ChartTable) -> None:
-        self.model.set_table(table)
-        self._table_sized = False
+        # Handed to the view only when shown: resetting a model of thousands of rows is not free.
+        self._pending_table = table
         if self.table_page.isVisibleTo(self):
+            self._apply_table()
+
+    def _apply_table(self) -> None:
+        table = getattr(self, "_pending_table", None)
+        if table is not None:
+            self._pending_table = None
+            self.model.set_table(table)
+            self._table_sized = False
             self._size_table()
 
     def _size_table(self) -> None:
@@ -173,7 +181,7 @@ class ChartPanel(QFrame):
     def _toggle_table(self, on: bool) -> None:
         self.table_button.setText("Show as chart" if on else "Show as table")
         if on:
-            self._size_table()
+            self._apply_table()
             self._show_only(self.table_page)
         elif self.canvas is not None:
             self._show_only(self.canvas)
@@ -188,6 +196,7 @@ class ChartPanel(QFrame):
 
     def table_rows(self) -> list[list[str]]:
         """What the table view shows (read through the view's model, as a screen reader would)."""
+        self._apply_table()
         m = self.table.model()
         return [[m.index(r, c).data() for c in range(m.columnCount())] for r in range(m.rowCount())]
 
