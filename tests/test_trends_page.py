@@ -233,3 +233,25 @@ def test_charts_follow_the_theme(page_context, journal, clock, qtbot):
         save_png(page, "trends-dark")
     finally:
         apply_theme(app, before)
+
+
+def test_export_warns_before_asking_where_and_honours_the_chosen_type(
+    page_context, journal, clock, qtbot, tmp_path, monkeypatch
+):
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    _fill(journal, clock, days=30)
+    page = _page(page_context, qtbot)
+    warnings, asked = [], []
+    answer = [QMessageBox.StandardButton.Cancel]
+    monkeypatch.setattr(QMessageBox, "question", lambda _p, _t, text, *a: warnings.append(text) or answer[0])
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a: asked.append(a) or (str(tmp_path / "calendar"), "SVG image (*.svg)")
+    )
+    qtbot.mouseClick(page.panels["calendar"].export_button, Qt.MouseButton.LeftButton)
+    assert warnings == [messages.CHART_EXPORT_WARNING] and "not encrypted" in warnings[0]
+    assert asked == []  # cancelled at the warning: no file dialog, no file
+    answer[0] = QMessageBox.StandardButton.Save
+    with qtbot.waitSignal(page.exported, timeout=WAIT):
+        qtbot.mouseClick(page.panels["calendar"].export_button, Qt.MouseButton.LeftButton)
+    assert (tmp_path / "calendar.svg").read_bytes().startswith(b"<?xml")

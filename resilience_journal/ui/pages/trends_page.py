@@ -51,6 +51,19 @@ RESIZE_DEBOUNCE_MS = 250
 _CHART_INSET = 2 * 14 + 2 * 12 + 4
 
 
+#: The file types offered when exporting a chart; the first is the default.
+EXPORT_FILTERS = ("PNG image (*.png)", "SVG image (*.svg)", "PDF document (*.pdf)")
+
+
+def export_path(typed: str, chosen_filter: str) -> Path:
+    """The file to write: what the user typed, given the chosen type's suffix if it has none of ours."""
+    path = Path(typed)
+    if path.suffix.lower() in (".png", ".svg", ".pdf"):
+        return path
+    suffix = chosen_filter.rsplit("*", 1)[-1].rstrip(")") if "*." in chosen_filter else ".png"
+    return path.with_name(path.name + suffix)
+
+
 class TrendsPage(Page):
     title = "Trends"
     #: Emitted when every chart of the current request is on screen.
@@ -384,17 +397,11 @@ class TrendsPage(Page):
             return
         name = f"{spec.key.replace('_', '-')}-{self._data.start.isoformat()}-to-{self._data.end.isoformat()}.png"
         path, chosen = QFileDialog.getSaveFileName(
-            self,
-            f"Export “{spec.title}”",
-            str(Path.home() / name),
-            "PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf)",
+            self, f"Export “{spec.title}”", str(Path.home() / name), ";;".join(EXPORT_FILTERS)
         )
         if not path:
             return
-        path = Path(path)
-        if path.suffix.lower() not in (".png", ".svg", ".pdf"):
-            path = path.with_suffix("." + chosen.split("*.")[-1].rstrip(")") if "*." in chosen else ".png")
-        self.export_chart(key, path)
+        self.export_chart(key, export_path(path, chosen))
 
     def export_chart(self, key: str, path: Path) -> None:
         """Save chart ``key`` of the data on screen to ``path`` (PNG, SVG or PDF), off the GUI thread.
