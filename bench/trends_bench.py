@@ -157,6 +157,9 @@ def bench_gui(journal, clock, folder: Path, repeats: int) -> tuple[dict[str, lis
     ctx = PageContext(journal=journal, clock=clock, events=JournalEvents(), ui_settings=UiSettings(folder))
     page = TrendsPage(ctx)
     page.resize(1100, 800)
+    import gc
+
+    gc.freeze()  # as app.py does once the window is built
 
     longest = [0.0]
     beat = QElapsedTimer()

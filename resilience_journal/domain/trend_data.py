@@ -9,25 +9,27 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import cached_property
+from typing import NamedTuple
+
+# The per-entry values are NamedTuples rather than dataclasses on purpose: a tuple holding only
+# times, words and numbers is dropped from the garbage collector's watch list, so ten years of
+# entries (tens of thousands) do not lengthen every collection — each of which pauses all
+# threads, the window's included.
 
 
-@dataclass(frozen=True)
-class StressEntry:
+class StressEntry(NamedTuple):
     """One reflection as the trends see it: when, what kind of work, how stressful."""
 
     occurred_at: datetime
     activity_kind: str
     stress: int
 
-    @cached_property
+    @property
     def local_date(self) -> date:
-        # Cached: aggregations ask for it tens of thousands of times on a long journal.
         return self.occurred_at.date()
 
 
-@dataclass(frozen=True)
-class DecompressionUse:
+class DecompressionUse(NamedTuple):
     """One use of a decompression strategy with stress rated before and after."""
 
     local_date: date
@@ -41,8 +43,7 @@ class DecompressionUse:
         return self.stress_before - self.stress_after
 
 
-@dataclass(frozen=True)
-class EmotionTally:
+class EmotionTally(NamedTuple):
     """How many reflections of one activity kind named one emotion word in the period."""
 
     activity_kind: str

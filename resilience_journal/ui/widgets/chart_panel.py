@@ -131,7 +131,6 @@ class ChartPanel(QFrame):
         self.status.hide()
         column.addWidget(self.status)
         self.title = title
-        self.figure = None
 
     def show_waiting(self) -> None:
         if self.canvas is None:
@@ -146,8 +145,9 @@ class ChartPanel(QFrame):
             self.canvas.setObjectName(f"canvas_{self.key}")
             self.canvas.widthChanged.connect(self.canvasWidthChanged)
             self.body.insertWidget(1, self.canvas)
-        self.figure = rendered.figure
-        self.canvas.show_rendered(rendered.figure, rendered.rgba, rendered.width, rendered.height, rendered.pixel_ratio)
+        self.canvas.show_rendered(
+            rendered.rgba, rendered.width, rendered.height, rendered.pixel_ratio, rendered.background
+        )
         self.canvas.setAccessibleName(self.title)
         self.canvas.setAccessibleDescription(rendered.description)
         self.description.setText(rendered.description)
