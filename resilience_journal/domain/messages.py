@@ -161,3 +161,23 @@ PLAN_EMPTY = (
     "Your plan is empty for now. It is yours to write, in your own words, whenever you are ready — "
     "a few lines in one section is a good start."
 )
+
+# --- Supervision ---------------------------------------------------------------------------
+SESSION_IN_FUTURE = "That date is still to come. Please record a session once it has happened."
+ACTION_EMPTY = "Please write what was agreed."
+CLOCK_NO_SESSION = "No supervision recorded yet"
+CLOCK_NO_SESSION_NOTE = (
+    "When you have a session, add it here — the app will then keep track of when the next one is due."
+)
+CLOCK_DAYS_SINCE = "{days} day{s} since your last supervision ({when})"
+CLOCK_NEXT_DUE = "The next one is due around {due}, in {days} day{s}."
+CLOCK_DUE_TODAY = "Your next supervision is due about now."
+CLOCK_OVERDUE = (
+    "You asked for supervision {rhythm}, so one was due around {due}. It may be worth asking "
+    "your supervisor for a time — you deserve that space."
+)
+SUMMARY_NOTHING_CHOSEN = "Nothing is chosen yet. Pick at least one entry, chart or agenda point to share."
+SUMMARY_PERIOD_BACKWARDS = "The start of the period is after its end. Please swap the dates."
+SUMMARY_SAVED = "Summary saved to {path}. It was added to your share record."
+SUMMARY_PASSWORDS_DIFFER = "The two passwords are not the same."
+SUMMARY_PASSWORD_TOO_SHORT = "Please use at least {minimum} characters for the file's password."

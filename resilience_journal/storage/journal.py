@@ -67,6 +67,7 @@ class Journal:
         from resilience_journal.storage.reflections import ReflectionRepository
         from resilience_journal.storage.selfcare import SelfCareRepository
         from resilience_journal.storage.settings import SettingsRepository
+        from resilience_journal.storage.supervision import SupervisionRepository
         from resilience_journal.storage.templates import TemplateRepository
         from resilience_journal.storage.vocabulary import VocabularyRepository
         from resilience_journal.storage.watch_words import WatchWordRepository
@@ -81,6 +82,7 @@ class Journal:
         self.checkins = CheckInRepository(self)
         self.measures = MeasureRepository(self)
         self.selfcare = SelfCareRepository(self)
+        self.supervision = SupervisionRepository(self)
 
     # --- opening and closing ------------------------------------------------------------
 
