@@ -255,3 +255,13 @@ def test_export_warns_before_asking_where_and_honours_the_chosen_type(
     with qtbot.waitSignal(page.exported, timeout=WAIT):
         qtbot.mouseClick(page.panels["calendar"].export_button, Qt.MouseButton.LeftButton)
     assert (tmp_path / "calendar.svg").read_bytes().startswith(b"<?xml")
+
+
+def test_a_wider_window_redraws_the_charts_at_the_new_width(page_context, journal, clock, qtbot):
+    _fill(journal, clock, days=30)
+    page = _page(page_context, qtbot)
+    narrow = page.panels["stress_by_kind"].canvas.rendered_size().width()
+    with qtbot.waitSignal(page.ready, timeout=WAIT):
+        page.resize(1400, 800)
+    wide = page.panels["stress_by_kind"].canvas.rendered_size().width()
+    assert wide - narrow == 400  # the chart follows the page, drawn again off the GUI thread

@@ -80,6 +80,7 @@ class TrendsPage(Page):
         self._data = None
         self._pending: set[str] = set()
         self._rendered_width = 0
+        self._rendered_ratio = 1.0
         self._rendered_theme = ""
         self.last_timings: dict[str, float] = {}
         self._build_controls()
@@ -266,6 +267,7 @@ class TrendsPage(Page):
             reuse=self._data,
         )
         self._rendered_width = request.width_px
+        self._rendered_ratio = request.pixel_ratio
         self._rendered_theme = theme
         self.status.setText(messages.TRENDS_UPDATING)
         generation = self._generation
@@ -276,7 +278,8 @@ class TrendsPage(Page):
         return max(360, self.scroll.viewport().width() - _CHART_INSET)
 
     def _redraw_if_width_changed(self) -> None:
-        if abs(self._chart_width() - self._rendered_width) > 8 and self._data is not None:
+        moved_screen = (self.devicePixelRatioF() or 1.0) != self._rendered_ratio
+        if (abs(self._chart_width() - self._rendered_width) > 8 or moved_screen) and self._data is not None:
             self._request()
 
     # --- receiving results ---------------------------------------------------------------
