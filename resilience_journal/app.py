@@ -77,6 +77,9 @@ def main(argv: list[str] | None = None, clock: Clock | None = None) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    from resilience_journal.ui.qt_fixes import guard_signal_emit_refcount
+
+    guard_signal_emit_refcount()  # PySide6 6.12.0 would otherwise abort after ~570 emitted signals
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
@@ -105,6 +108,11 @@ def main(argv: list[str] | None = None, clock: Clock | None = None) -> int:
             demo_passphrase="demo" if args.demo else None,
         )
         window.show()
+        # Everything built so far lives as long as the app: taking it out of the garbage
+        # collector's rounds keeps each collection (which pauses every thread) short.
+        import gc
+
+        gc.freeze()
         code = app.exec()
         window.close()
         return code

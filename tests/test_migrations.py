@@ -30,8 +30,17 @@ def _v2_rows(conn) -> None:
     )
 
 
+def _v3_rows(conn) -> None:
+    # Version 3 only added a covering index for the Trends page; an entry it indexes must survive.
+    conn.execute(
+        "INSERT INTO reflection (uid, occurred_at, local_date, activity_kind, stress, created_at, updated_at)"
+        " VALUES ('v3-entry', '2025-06-02T15:00:00+01:00', '2025-06-02', 'Court', 9,"
+        " '2025-06-02T15:05:00+01:00', '2025-06-02T15:05:00+01:00')"
+    )
+
+
 #: version -> writer of rows that a journal at that version holds.
-SAMPLE_ROWS = {1: _v1_rows, 2: _v2_rows}
+SAMPLE_ROWS = {1: _v1_rows, 2: _v2_rows, 3: _v3_rows}
 
 
 def make_journal_at(path, version: int) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from resilience_journal.storage.migrations import m001_initial, m002_reflection_vocabularies
+from resilience_journal.storage.migrations import m001_initial, m002_reflection_vocabularies, m003_trend_indexes
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,7 @@ class Migration:
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, m001_initial.NAME, m001_initial.apply),
     Migration(2, m002_reflection_vocabularies.NAME, m002_reflection_vocabularies.apply),
+    Migration(3, m003_trend_indexes.NAME, m003_trend_indexes.apply),
 )
 
 #: The schema version this code reads and writes.
