@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QTextBrowser
 
 from resilience_journal.export import pdf
-from resilience_journal.export.document import Document
+from resilience_journal.domain.document import Document
 
 
 class ExportPreview(QTextBrowser):
