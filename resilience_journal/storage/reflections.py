@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from resilience_journal.domain.ids import ReflectionId, Uid
 from resilience_journal.domain.reflection import Answer, Reflection, validate_reflection
+from resilience_journal.storage import search_index
 from resilience_journal.storage.convert import dt_from_db, dt_to_db
 
 if TYPE_CHECKING:
@@ -93,11 +94,7 @@ class ReflectionRepository:
             "INSERT OR IGNORE INTO reflection_emotion VALUES (?,?)", [(rid, e) for e in r.emotions]
         )
         conn.executemany("INSERT OR IGNORE INTO reflection_tag VALUES (?,?)", [(rid, t) for t in r.tags])
-        conn.execute("DELETE FROM search_index WHERE kind='reflection' AND ref_id=?", (rid,))
-        conn.execute(
-            "INSERT INTO search_index (kind, ref_id, body) VALUES ('reflection', ?, ?)",
-            (rid, "\n".join([r.activity_kind, *r.emotions, r.all_text()])),
-        )
+        search_index.put(conn, "reflection", rid, "\n".join([r.activity_kind, *r.emotions, r.all_text()]))
 
     def delete(self, rid: ReflectionId) -> None:
         """Move to the Trash (recoverable) — the search index forgets it meanwhile."""
@@ -114,14 +111,14 @@ class ReflectionRepository:
     def purge(self, rid: ReflectionId) -> None:
         """Erase for good: rows, search index, then a checkpoint so the WAL forgets the pages."""
         with self._j.transaction() as conn:
-            conn.execute("DELETE FROM search_index WHERE kind='reflection' AND ref_id=?", (rid,))
+            search_index.remove(conn, "reflection", rid)
             conn.execute("DELETE FROM reflection WHERE id=?", (rid,))
         self._j.checkpoint()
 
     def _reindex(self, rid: ReflectionId) -> None:
         r = self.get(rid, include_deleted=True)
         with self._j.transaction() as conn:
-            conn.execute("DELETE FROM search_index WHERE kind='reflection' AND ref_id=?", (rid,))
+            search_index.remove(conn, "reflection", rid)
             if r is not None and r.deleted_at is None:
                 self._write_children(conn, rid, r)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from resilience_journal.storage.migrations import m001_initial
+from resilience_journal.storage.migrations import m001_initial, m007_search_doc
 
 
 @dataclass(frozen=True)
@@ -22,7 +22,10 @@ class Migration:
 
 
 #: Every migration, oldest first; version N turns a journal at N-1 into one at N.
-MIGRATIONS: tuple[Migration, ...] = (Migration(1, m001_initial.NAME, m001_initial.apply),)
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, m001_initial.NAME, m001_initial.apply),
+    Migration(7, m007_search_doc.NAME, m007_search_doc.apply),
+)
 
 #: The schema version this code reads and writes.
 LATEST = MIGRATIONS[-1].version
