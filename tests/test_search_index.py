@@ -11,7 +11,7 @@ from datetime import timedelta
 
 from support import PASSPHRASE
 
-from resilience_journal.domain.reflection import Reflection
+from resilience_journal.domain.reflection import Answer, Reflection
 from resilience_journal.storage import Journal, migrations
 from resilience_journal.storage.connection import create_connection
 
@@ -50,6 +50,23 @@ def test_trash_restore_and_purge_keep_index_and_keys_in_step(journal, clock):
     journal.reflections.purge(r.id)
     assert journal.reflections.search("allotment") == []
     assert _index_rows(journal) == _keys(journal) == 0
+
+
+def test_restoring_an_entry_with_answers_brings_it_back_whole(journal, clock):
+    r = journal.reflections.add(
+        Reflection(
+            occurred_at=clock.now() - timedelta(hours=1),
+            activity_kind="Court",
+            stress=7,
+            emotions=("Tense",),
+            answers=(Answer("what", "What happened?", "Cross-examined about the chronology"),),
+        )
+    )
+    journal.reflections.delete(r.id)
+    journal.reflections.restore(r.id)
+    back = journal.reflections.get(r.id)
+    assert back is not None and back.answers == r.answers and back.emotions == ("Tense",)
+    assert [x.id for x in journal.reflections.search("chronology")] == [r.id]
 
 
 def test_a_journal_from_before_migration_7_keeps_its_index_and_edits_replace_it(journal_path, clock):

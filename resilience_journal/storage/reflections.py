@@ -94,7 +94,7 @@ class ReflectionRepository:
             "INSERT OR IGNORE INTO reflection_emotion VALUES (?,?)", [(rid, e) for e in r.emotions]
         )
         conn.executemany("INSERT OR IGNORE INTO reflection_tag VALUES (?,?)", [(rid, t) for t in r.tags])
-        search_index.put(conn, "reflection", rid, "\n".join([r.activity_kind, *r.emotions, r.all_text()]))
+        search_index.put(conn, "reflection", rid, _index_text(r))
 
     def delete(self, rid: ReflectionId) -> None:
         """Move to the Trash (recoverable) — the search index forgets it meanwhile."""
@@ -118,9 +118,10 @@ class ReflectionRepository:
     def _reindex(self, rid: ReflectionId) -> None:
         r = self.get(rid, include_deleted=True)
         with self._j.transaction() as conn:
+            # Only the index changes: answers, emotions and tags are still in place.
             search_index.remove(conn, "reflection", rid)
             if r is not None and r.deleted_at is None:
-                self._write_children(conn, rid, r)
+                search_index.put(conn, "reflection", rid, _index_text(r))
 
     # --- reading -------------------------------------------------------------------------
 
@@ -209,6 +210,11 @@ class ReflectionRepository:
             )
             for row in rows
         ]
+
+
+def _index_text(r: Reflection) -> str:
+    """What search looks through for an entry: its kind, emotions and every word written."""
+    return "\n".join([r.activity_kind, *r.emotions, r.all_text()])
 
 
 def _chunks(items: list, size: int) -> Iterable[list]:
