@@ -139,13 +139,59 @@ def export_plain(folder: Path) -> Path:
     return plain
 
 
+def build_stdlib_copy(folder: Path) -> Path:
+    """The same journal, written by the standard library's own SQLite (made once per run).
+
+    The exported file cannot simply be opened by ``sqlite3``: its search index uses an FTS5
+    format (secure-delete) newer than the standard library's SQLite understands.  So the schema
+    is created by our migrations through ``sqlite3`` (without FTS5 secure-delete, which that
+    SQLite lacks: its deletes do less work than ours, if anything favouring plain SQLite) and
+    every row is copied across, the search index rebuilt from its stored text.
+    """
+    from resilience_journal.storage import migrations
+
+    out = folder / "stdlib.db"
+    if out.exists():
+        return out
+    source = export_plain(folder)
+    conn = sqlite3.connect(str(out), isolation_level=None)
+    conn.execute("BEGIN")
+    for m in migrations.MIGRATIONS:
+        if m.version == 1:
+            from resilience_journal.storage.migrations.m001_initial import SCHEMA, _statements
+
+            for statement in _statements(SCHEMA):
+                if "'secure-delete'" not in statement:
+                    conn.execute(statement)
+        else:
+            m.apply(conn)
+        conn.execute(f"PRAGMA user_version = {m.version}")
+    conn.execute("COMMIT")
+    conn.execute("ATTACH DATABASE ? AS src", (str(source),))
+    conn.execute("BEGIN")
+    tables = [
+        r[0]
+        for r in conn.execute(
+            "SELECT name FROM main.sqlite_master WHERE type='table' AND name NOT LIKE 'search_index%'"
+            " AND name NOT LIKE 'sqlite_%'"
+        )
+    ]
+    for table in tables:
+        conn.execute(f"INSERT INTO main.{table} SELECT * FROM src.{table}")
+    conn.execute("INSERT INTO search_index (rowid, kind, ref_id, body) SELECT id, c0, c1, c2 FROM src.search_index_content")
+    conn.execute("COMMIT")
+    conn.execute("DETACH DATABASE src")
+    conn.close()
+    return out
+
+
 def open_plain(folder: Path, library: str) -> Journal:
     """The app's ``Journal`` over an unencrypted connection (``sqlite3`` or keyless ``sqlcipher3``)."""
     import shutil
 
     from resilience_journal.storage.lockfile import InstanceLock
 
-    src = export_plain(folder.parent)
+    src = build_stdlib_copy(folder.parent) if library == "sqlite3" else export_plain(folder.parent)
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "journal.db"
     shutil.copyfile(src, path)

@@ -1,0 +1,112 @@
+"""Run every benchmark, print medians (min – max), and write ``docs/performance.md``.
+
+    python bench/run_all.py                  # everything, full repetitions (~15 minutes)
+    python bench/run_all.py --quick          # fewer repetitions, for trying things out
+    python bench/run_all.py --only storage   # one benchmark (or group); see --list
+    python bench/run_all.py --no-write       # print only
+
+Use the project's environment (``/work/venv/bin/python`` or wherever it is installed); jrnl is
+looked for in its own venv (see ``bench/bench_jrnl.py``).  The ten-year journal is generated on
+first use and cached in ``bench/.cache/``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+import time
+import traceback
+from datetime import datetime, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from bench import (  # noqa: E402,F401  (importing registers the benchmarks, in report order)
+    bench_start,
+    bench_ui,
+    bench_storage,
+    bench_features,
+    bench_memory,
+    bench_jrnl,
+)
+from bench.harness import REGISTRY, NotMeasured, Result, Session, Skipped, fmt  # noqa: E402
+from bench.report import load, machine, write  # noqa: E402
+from bench.tenyear import describe, tenyear_journal  # noqa: E402
+
+DOC = ROOT / "docs" / "performance.md"
+NOTES = ROOT / "bench" / "notes.md"
+
+
+def notes() -> dict[str, str]:
+    """The hand-written parts of the report: ``## key`` sections of bench/notes.md."""
+    if not NOTES.exists():
+        return {}
+    out: dict[str, str] = {}
+    for block in re.split(r"^## ", NOTES.read_text(encoding="utf-8"), flags=re.M)[1:]:
+        key, _, body = block.partition("\n")
+        out[key.strip()] = body.strip()
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="fewer repetitions")
+    parser.add_argument("--only", action="append", help="a benchmark key or group (repeatable)")
+    parser.add_argument("--list", action="store_true", help="list the benchmarks and exit")
+    parser.add_argument("--no-write", action="store_true", help="do not write docs/performance.md")
+    args = parser.parse_args(argv)
+
+    if args.list:
+        for b in REGISTRY:
+            print(f"{b.key:14} {b.group:10} {b.title}")
+        return 0
+    chosen = [b for b in REGISTRY if not args.only or b.key in args.only or b.group in args.only]
+    started = datetime.now(timezone.utc)
+    load_before = load()
+    session = Session(quick=args.quick)
+    print(f"building or finding the ten-year journal: {tenyear_journal()}", flush=True)
+    session.facts["ten-year journal"] = describe()
+    sections: list[tuple[str, str, list[Result] | Skipped]] = []
+    failed = False
+    try:
+        for b in chosen:
+            print(f"\n== {b.title}", flush=True)
+            t0 = time.perf_counter()
+            try:
+                results = b.fn(session)
+            except NotMeasured as exc:
+                print(f"   not measured: {exc}")
+                sections.append((b.key, b.title, Skipped(b.key, b.title, str(exc))))
+                continue
+            except Exception as exc:  # one broken benchmark must not lose the others' figures
+                traceback.print_exc()
+                failed = True
+                sections.append((b.key, b.title, Skipped(b.key, b.title, f"it failed in this run: {exc!r}")))
+                continue
+            for r in results:
+                verdict = r.verdict()
+                print(
+                    f"   {r.title}: median {fmt(r.median, r.unit)} (min {fmt(r.low, r.unit)}, max {fmt(r.high, r.unit)},"
+                    f" n={len(r.samples)}){'  [' + verdict + ']' if verdict else ''}",
+                    flush=True,
+                )
+            print(f"   ({time.perf_counter() - t0:.0f} s)")
+            sections.append((b.key, b.title, results))
+    finally:
+        session.cleanup()
+    if not args.no_write:
+        command = "python bench/run_all.py" + (" --quick" if args.quick else "")
+        if args.only:
+            command += "".join(f" --only {o}" for o in args.only)
+        write(DOC, sections, session.facts, machine(), command=command, started=started, load_before=load_before, prose=notes())
+        print(f"\nwrote {DOC.relative_to(ROOT)}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
