@@ -11,11 +11,10 @@ os.environ.setdefault("QT_QUICK_BACKEND", "software")
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
+from support import NOW, PASSPHRASE  # noqa: E402
 
 from resilience_journal.domain.clock import FakeClock  # noqa: E402
 from resilience_journal.storage import Journal  # noqa: E402
-
-from support import NOW, PASSPHRASE  # noqa: E402
 
 
 @pytest.fixture

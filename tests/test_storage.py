@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import stat
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 from support import PASSPHRASE, file_bytes, journal_files
@@ -125,9 +124,8 @@ def test_change_passphrase_then_only_new_one_opens(journal_path, clock):
 
 
 def test_change_passphrase_with_wrong_old_one_changes_nothing(journal_path, clock):
-    with Journal.create(journal_path, PASSPHRASE, clock=clock) as j:
-        with pytest.raises(WrongPassphrase):
-            j.change_passphrase("this is not the old one", "a completely different passphrase")
+    with Journal.create(journal_path, PASSPHRASE, clock=clock) as j, pytest.raises(WrongPassphrase):
+        j.change_passphrase("this is not the old one", "a completely different passphrase")
     Journal.open(journal_path, PASSPHRASE, clock=clock).close()
 
 

@@ -10,9 +10,9 @@ import math
 import random
 import uuid
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 
 from resilience_journal.domain.ids import Uid
-from datetime import date, timedelta
 
 
 @dataclass

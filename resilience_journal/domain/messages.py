@@ -19,8 +19,7 @@ NAME_EMPTY = "Please type a name."
 
 # --- Journal access ------------------------------------------------------------------------
 WRONG_PASSPHRASE = (
-    "That passphrase didn't open the journal. Please check Caps Lock and try again — "
-    "nothing has been changed."
+    "That passphrase didn't open the journal. Please check Caps Lock and try again — nothing has been changed."
 )
 WAIT_BEFORE_RETRY = "Please wait {seconds} seconds before trying again. Your journal is safe."
 JOURNAL_DAMAGED = (
@@ -60,3 +59,24 @@ STRENGTH_WORDS = ("Very weak", "Weak", "Fair", "Good", "Strong")
 SAVED = "Saved."
 SAVE_FAILED = "Your entry could not be saved ({reason}). It is still here — please try again."
 DISK_FULL = "The disk is full, so nothing was saved. Your writing is still in the editor."
+
+# --- Export (shared by every feature that writes a file) -----------------------------------
+EXPORT_NO_PERMISSION = (
+    "The file couldn't be saved in {folder} because this account isn't allowed to write there. "
+    "Nothing was written. Please choose another folder, such as your Documents folder."
+)
+EXPORT_READ_ONLY = "The folder {folder} is read-only, so nothing was written. Please choose another folder."
+EXPORT_NO_FOLDER = (
+    "The folder {folder} doesn't exist (any more?), so nothing was written. Please choose another folder."
+)
+EXPORT_DISK_FULL = (
+    "There isn't enough space in {folder}, so nothing was written. Please free some space or choose another place."
+)
+EXPORT_IS_FOLDER = "That name belongs to a folder, not a file. Nothing was written; please choose a file name."
+EXPORT_FAILED = "The file couldn't be saved in {folder} ({reason}). Nothing was written. Please try another folder."
+EXPORT_NOT_ENCRYPTED = (
+    "The exported file is not encrypted. Anyone who can open the file can read it — keep it "
+    "somewhere private, and delete it when you no longer need it."
+)
+EXPORT_SAVED = "Saved to {path}."
+EXPORT_FOOTER_DEFAULT = "Personal reflective summary — not a case record"

@@ -18,9 +18,26 @@ MIN_LENGTH = 10
 #: Choices that attackers try first; matched after lower-casing and removing spaces and digits.
 _COMMON = frozenset(
     {
-        "password", "passphrase", "letmein", "qwerty", "qwertyuiop", "iloveyou", "welcome",
-        "socialwork", "socialworker", "resilience", "journal", "admin", "abcdef", "abcdefghij",
-        "monkey", "dragon", "football", "sunshine", "princess", "trustno",
+        "password",
+        "passphrase",
+        "letmein",
+        "qwerty",
+        "qwertyuiop",
+        "iloveyou",
+        "welcome",
+        "socialwork",
+        "socialworker",
+        "resilience",
+        "journal",
+        "admin",
+        "abcdef",
+        "abcdefghij",
+        "monkey",
+        "dragon",
+        "football",
+        "sunshine",
+        "princess",
+        "trustno",
     }
 )
 

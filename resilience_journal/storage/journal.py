@@ -75,16 +75,9 @@ class Journal:
         """Make a new encrypted journal at ``path``.  Raises ``JournalExists`` rather than overwrite."""
         path = Path(path)
         secure_folder(path.parent)
-        lock = InstanceLock(path)
-        lock.acquire()
+        journal = cls._locked(path, create_connection, passphrase, clock)
         try:
-            conn = create_connection(path, passphrase)
-        except BaseException:
-            lock.release()
-            raise
-        journal = cls(conn, path, lock, clock or SystemClock())
-        try:
-            migrations.migrate(conn)
+            migrations.migrate(journal.conn)
             with journal.transaction():
                 journal.vocabulary.seed("activity_kind", DEFAULT_ACTIVITY_KINDS)
             journal.checkpoint()
@@ -112,25 +105,30 @@ class Journal:
             from resilience_journal.storage.errors import JournalMissing
 
             raise JournalMissing(path)
-        lock = InstanceLock(path)
-        lock.acquire()
+        journal = cls._locked(path, open_connection, passphrase, clock)
         try:
-            conn = open_connection(path, passphrase)
-        except BaseException:
-            lock.release()
-            raise
-        journal = cls(conn, path, lock, clock or SystemClock())
-        try:
-            version = migrations.current_version(conn)
+            version = migrations.current_version(journal.conn)
             if version > migrations.LATEST:
                 raise JournalTooNew(f"schema {version} > {migrations.LATEST}")
             if 0 < version < target_version:
                 journal.backup(journal.backup_dir() / f"before-upgrade-v{version}-{journal._stamp()}.db")
-            migrations.migrate(conn, target_version)
+            migrations.migrate(journal.conn, target_version)
         except BaseException:
             journal.close()
             raise
         return journal
+
+    @classmethod
+    def _locked(cls, path: Path, connect, passphrase: str, clock: Clock | None) -> Journal:
+        """Take the one-instance lock first, so a second app never even reads the file."""
+        lock = InstanceLock(path)
+        lock.acquire()
+        try:
+            conn = connect(path, passphrase)
+        except BaseException:
+            lock.release()
+            raise
+        return cls(conn, path, lock, clock or SystemClock())
 
     def close(self) -> None:
         """Checkpoint, close the connection and release the instance lock.  Safe to call twice."""
@@ -262,4 +260,3 @@ def _is_disk_full(exc: BaseException) -> bool:
         return True
     text = str(exc).lower()
     return "database or disk is full" in text or "disk i/o error" in text
-

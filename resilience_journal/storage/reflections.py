@@ -52,9 +52,19 @@ class ReflectionRepository:
                 " stress, body, safety_concern, safety_note, template_id, for_supervision,"
                 " created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
-                    r.uid, dt_to_db(r.occurred_at), r.local_date.isoformat(), r.activity_kind,
-                    r.case_label, r.stress, r.text, int(r.safety_concern), r.safety_note,
-                    r.template_id, int(r.for_supervision), dt_to_db(now), dt_to_db(now),
+                    r.uid,
+                    dt_to_db(r.occurred_at),
+                    r.local_date.isoformat(),
+                    r.activity_kind,
+                    r.case_label,
+                    r.stress,
+                    r.text,
+                    int(r.safety_concern),
+                    r.safety_note,
+                    r.template_id,
+                    int(r.for_supervision),
+                    dt_to_db(now),
+                    dt_to_db(now),
                 ),
             )
             rid = ReflectionId(cur.lastrowid)
@@ -74,9 +84,18 @@ class ReflectionRepository:
                 " stress=?, body=?, safety_concern=?, safety_note=?, template_id=?,"
                 " for_supervision=?, updated_at=? WHERE id=?",
                 (
-                    dt_to_db(r.occurred_at), r.local_date.isoformat(), r.activity_kind, r.case_label,
-                    r.stress, r.text, int(r.safety_concern), r.safety_note, r.template_id,
-                    int(r.for_supervision), dt_to_db(now), r.id,
+                    dt_to_db(r.occurred_at),
+                    r.local_date.isoformat(),
+                    r.activity_kind,
+                    r.case_label,
+                    r.stress,
+                    r.text,
+                    int(r.safety_concern),
+                    r.safety_note,
+                    r.template_id,
+                    int(r.for_supervision),
+                    dt_to_db(now),
+                    r.id,
                 ),
             )
             for table in ("reflection_answer", "reflection_emotion", "reflection_tag"):
@@ -90,9 +109,7 @@ class ReflectionRepository:
             "INSERT INTO reflection_answer VALUES (?,?,?,?,?)",
             [(rid, i, a.prompt_id, a.prompt, a.text) for i, a in enumerate(r.answers)],
         )
-        conn.executemany(
-            "INSERT OR IGNORE INTO reflection_emotion VALUES (?,?)", [(rid, e) for e in r.emotions]
-        )
+        conn.executemany("INSERT OR IGNORE INTO reflection_emotion VALUES (?,?)", [(rid, e) for e in r.emotions])
         conn.executemany("INSERT OR IGNORE INTO reflection_tag VALUES (?,?)", [(rid, t) for t in r.tags])
         search_index.put(conn, "reflection", rid, _index_text(r))
 
@@ -194,19 +211,29 @@ class ReflectionRepository:
             ):
                 emotions[rid].append(emo)
             for rid, tag in self._j.query(
-                f"SELECT reflection_id, tag FROM reflection_tag WHERE reflection_id IN ({marks})"
-                " ORDER BY rowid",
+                f"SELECT reflection_id, tag FROM reflection_tag WHERE reflection_id IN ({marks}) ORDER BY rowid",
                 tuple(chunk),
             ):
                 tags[rid].append(tag)
         return [
             Reflection(
-                id=ReflectionId(row[0]), uid=Uid(row[1]), occurred_at=dt_from_db(row[2]),
-                activity_kind=row[3], case_label=row[4], stress=row[5], text=row[6],
-                safety_concern=bool(row[7]), safety_note=row[8], template_id=row[9],
-                for_supervision=bool(row[10]), created_at=dt_from_db(row[11]),
-                updated_at=dt_from_db(row[12]), deleted_at=dt_from_db(row[13]),
-                answers=tuple(answers[row[0]]), emotions=tuple(emotions[row[0]]), tags=tuple(tags[row[0]]),
+                id=ReflectionId(row[0]),
+                uid=Uid(row[1]),
+                occurred_at=dt_from_db(row[2]),
+                activity_kind=row[3],
+                case_label=row[4],
+                stress=row[5],
+                text=row[6],
+                safety_concern=bool(row[7]),
+                safety_note=row[8],
+                template_id=row[9],
+                for_supervision=bool(row[10]),
+                created_at=dt_from_db(row[11]),
+                updated_at=dt_from_db(row[12]),
+                deleted_at=dt_from_db(row[13]),
+                answers=tuple(answers[row[0]]),
+                emotions=tuple(emotions[row[0]]),
+                tags=tuple(tags[row[0]]),
             )
             for row in rows
         ]

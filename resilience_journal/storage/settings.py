@@ -24,7 +24,6 @@ class SettingsRepository:
     def set(self, key: str, value: Any) -> None:
         with self._j.transaction() as conn:
             conn.execute(
-                "INSERT INTO setting (key, value) VALUES (?, ?)"
-                " ON CONFLICT(key) DO UPDATE SET value=excluded.value",
+                "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value",
                 (key, to_json(value)),
             )

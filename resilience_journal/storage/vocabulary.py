@@ -20,9 +20,7 @@ class VocabularyRepository:
     def words(self, list_name: str, *, include_hidden: bool = False) -> list[str]:
         """The list's words in the user's order."""
         hidden = "" if include_hidden else " AND hidden=0"
-        rows = self._j.query(
-            f"SELECT word FROM vocabulary WHERE list=?{hidden} ORDER BY position, word", (list_name,)
-        )
+        rows = self._j.query(f"SELECT word FROM vocabulary WHERE list=?{hidden} ORDER BY position, word", (list_name,))
         return [r[0] for r in rows]
 
     def groups(self, list_name: str) -> list[tuple[str, str]]:
@@ -55,9 +53,7 @@ class VocabularyRepository:
 
     def set_hidden(self, list_name: str, word: str, hidden: bool) -> None:
         with self._j.transaction() as conn:
-            conn.execute(
-                "UPDATE vocabulary SET hidden=? WHERE list=? AND word=?", (int(hidden), list_name, word)
-            )
+            conn.execute("UPDATE vocabulary SET hidden=? WHERE list=? AND word=?", (int(hidden), list_name, word))
 
     def reorder(self, list_name: str, words: list[str]) -> None:
         with self._j.transaction() as conn:

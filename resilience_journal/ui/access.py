@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QProgressBar,
@@ -74,7 +75,9 @@ def _password_field(name: str, accessible: str) -> QLineEdit:
 def _card() -> tuple[QFrame, QVBoxLayout]:
     card = QFrame()
     card.setProperty("role", "card")
-    card.setMaximumWidth(560)
+    # A fixed width lets the wrapped labels work out their height; a centred card otherwise
+    # takes its narrow size hint and clips the last line.
+    card.setFixedWidth(540)
     inner = QVBoxLayout(card)
     inner.setContentsMargins(28, 24, 28, 24)
     inner.setSpacing(10)
@@ -82,9 +85,15 @@ def _card() -> tuple[QFrame, QVBoxLayout]:
 
 
 def _centred(card: QFrame, parent: QWidget) -> None:
+    # Stretches rather than an alignment flag: an aligned widget gets its size hint, which
+    # ignores the extra height that wrapped text needs at the card's width.
+    row = QHBoxLayout()
+    row.addStretch(1)
+    row.addWidget(card)
+    row.addStretch(1)
     outer = QVBoxLayout(parent)
     outer.addStretch(1)
-    outer.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
+    outer.addLayout(row)
     outer.addStretch(2)
 
 
@@ -118,7 +127,7 @@ class CreateScreen(QWidget):
         warning.setObjectName("noRecovery")
         warning.setProperty("role", "message")
         warning.setWordWrap(True)
-        self.understood = QCheckBox("I understand that a forgotten passphrase cannot be recovered")
+        self.understood = QCheckBox("I understand a forgotten passphrase can't be recovered")
         self.understood.setObjectName("understood")
         self.understood.setAccessibleName("I understand that a forgotten passphrase cannot be recovered")
         where = QLabel(f"Your journal will be kept in:<br><code>{path}</code>")
@@ -134,6 +143,7 @@ class CreateScreen(QWidget):
         self.button.clicked.connect(self.create)
         self.second.returnPressed.connect(self.create)
         self.first.returnPressed.connect(self.second.setFocus)
+        self.setFocusProxy(self.first)  # focusing the screen means: ready to type
 
         form = QFormLayout()
         form.addRow("&Passphrase", self.first)
@@ -197,6 +207,7 @@ class UnlockScreen(QWidget):
         intro.setWordWrap(True)
         self.field = _password_field("passphrase", "Passphrase")
         self.field.returnPressed.connect(self.unlock)
+        self.setFocusProxy(self.field)  # focusing the screen means: ready to type
         self.button = QPushButton("Unlock")
         self.button.setObjectName("unlock")
         self.button.setAccessibleName("Unlock")

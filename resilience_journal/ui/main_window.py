@@ -87,6 +87,8 @@ class MainWindow(QMainWindow):
         self.new_action = self._action("actionNew", "New entry", "Ctrl+N", self._new_entry)
         self.search_action = self._action("actionSearch", "Search", "Ctrl+F", self._search)
         self.lock_action = self._action("actionLock", "Lock", "Ctrl+L", self.lock)
+        # Locking must work from any window of the app, including an open entry dialog.
+        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.settings_action = self._action("actionSettings", "Settings", "Ctrl+,", self.open_settings)
         for i, key in enumerate(("1", "2", "3", "4", "5", "6", "7", "8", "9")):
             self._action(f"actionPage{key}", f"Page {key}", f"Ctrl+{key}", lambda _=False, i=i: self._go(i))

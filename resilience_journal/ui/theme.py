@@ -47,10 +47,29 @@ def apply_theme(app: QApplication, key: str) -> None:
     palette.setColor(QPalette.ColorRole.ToolTipText, QColor(colours["text"]))
     app.setPalette(palette)
     sheet = read_text("themes", "style.qss")
-    for name, value in colours.items():
+    for name, value in {**colours, **font_sizes(app)}.items():
         sheet = sheet.replace("{" + name + "}", value)
     app.setStyleSheet(sheet)
     app.setProperty("rj_theme", key)
+
+
+#: The smallest body text size we use, in points, even if the system asks for less.
+MIN_BODY_POINTS = 10.0
+
+
+def font_sizes(app: QApplication) -> dict[str, str]:
+    """Style-sheet font sizes scaled from the system's own font size, remembered on first use
+    (the style sheet itself changes ``app.font()`` afterwards)."""
+    system = app.property("rj_system_pt")
+    if not system:
+        system = app.font().pointSizeF()
+        app.setProperty("rj_system_pt", system)
+    base = max(float(system) if system and system > 0 else MIN_BODY_POINTS, MIN_BODY_POINTS)
+    return {
+        "font_pt": f"{base:.1f}",
+        "font_large_pt": f"{base * 1.12:.1f}",
+        "font_title_pt": f"{base * 1.6:.1f}",
+    }
 
 
 def current_theme(app: QApplication) -> str:

@@ -2,8 +2,8 @@
 
 Each migration runs inside one transaction together with the ``PRAGMA user_version`` bump, so a
 journal is always at exactly one version.  To change the schema, add ``mNNN_what.py`` with
-``NAME`` and ``apply(conn)`` and list it in ``MIGRATIONS``; ``tests/storage/test_migrations.py``
-then upgrades a journal made at every earlier version.
+``NAME`` and ``apply(conn)`` and list it in ``MIGRATIONS``; ``tests/test_migrations.py``
+then upgrades a journal made at every earlier version (add sample rows for yours there).
 """
 
 from __future__ import annotations

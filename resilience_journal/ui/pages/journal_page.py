@@ -120,7 +120,9 @@ class JournalPage(Page):
             self._append(more)
 
     def entries_shown(self) -> list[Reflection]:
-        return [self.list.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole) for i in range(self.list.topLevelItemCount())]
+        return [
+            self.list.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole) for i in range(self.list.topLevelItemCount())
+        ]
 
     def focus_search(self) -> None:
         self.search.setFocus()

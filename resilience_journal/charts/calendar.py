@@ -1,0 +1,110 @@
+"""Heat maps in time: the calendar of daily mean stress, and weekday × time of day."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from resilience_journal.charts.figure import new_figure, nothing_to_show, style_axes, text_colour_on
+from resilience_journal.charts.palette import LIGHT, ChartPalette
+from resilience_journal.domain.trend_data import TrendData
+from resilience_journal.domain.trends import WEEKDAYS, calendar_grid, weekday_time_grid
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+
+def _stress_cmap(palette: ChartPalette):
+    from matplotlib import colormaps
+
+    cmap = colormaps[palette.sequential].copy()
+    cmap.set_bad(palette.background)  # days without entries blend into the page
+    return cmap
+
+
+def stress_calendar(data: TrendData, palette: ChartPalette = LIGHT, size=None, dpi: float = 100) -> Figure:
+    """Days as squares (weekday rows, week columns), coloured by that day's mean stress."""
+    fig = new_figure(palette, size, 2.6, dpi)
+    if not data.entries:
+        return nothing_to_show(fig, palette)
+    import numpy as np
+
+    grid = calendar_grid(data.entries, data.start, data.end)
+    values = np.array([[np.nan if v is None else v for v in row] for row in grid.means], dtype=float)
+    ax = fig.add_subplot()
+    style_axes(ax, palette, grid_axis="")
+    image = ax.imshow(np.ma.masked_invalid(values), cmap=_stress_cmap(palette), vmin=0, vmax=10, aspect="equal")
+    image.set_gid("calendar")
+    # Faint outlines show which squares are days inside the span, with or without entries.
+    for w in range(grid.weeks):
+        for d in range(7):
+            day = grid.day_at(d, w)
+            if grid.span_start <= day <= grid.span_end and np.isnan(values[d, w]):
+                ax.add_patch(_outline(w, d, palette))
+    ax.set_yticks(range(7), WEEKDAYS, fontsize=8)
+    months, seen = [], set()
+    for w in range(grid.weeks):
+        day = max(grid.day_at(0, w), grid.span_start)
+        key = (day.year, day.month)
+        if key not in seen:
+            seen.add(key)
+            months.append((w, day.strftime("%b") if day.month != 1 or not months else day.strftime("%b %Y")))
+    ax.set_xticks([w for w, _ in months], [m for _, m in months], fontsize=8)
+    ax.tick_params(length=0)
+    ax.xaxis.tick_top()
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    bar = fig.colorbar(image, ax=ax, shrink=0.8, pad=0.01, aspect=12)
+    bar.set_label("Mean stress", color=palette.foreground, fontsize=8.5)
+    bar.ax.tick_params(colors=palette.foreground, labelsize=8)
+    bar.outline.set_visible(False)
+    return fig
+
+
+def _outline(x: int, y: int, palette: ChartPalette):
+    from matplotlib.patches import Rectangle
+
+    return Rectangle((x - 0.45, y - 0.45), 0.9, 0.9, fill=False, edgecolor=palette.grid, linewidth=0.5)
+
+
+def when_it_hurts(data: TrendData, palette: ChartPalette = LIGHT, size=None, dpi: float = 100) -> Figure:
+    """Mean stress by weekday and time of day; each cell shows its mean and number of entries."""
+    fig = new_figure(palette, size, 3.2, dpi)
+    if not data.entries:
+        return nothing_to_show(fig, palette)
+    import numpy as np
+
+    grid = weekday_time_grid(data.entries)
+    # Weekend rows only when something happened at the weekend.
+    rows = [r for r in range(7) if r < 5 or any(grid.counts[r])]
+    values = np.array([[np.nan if v is None else v for v in grid.means[r]] for r in rows], dtype=float)
+    cmap = _stress_cmap(palette)
+    ax = fig.add_subplot()
+    style_axes(ax, palette, grid_axis="")
+    image = ax.imshow(np.ma.masked_invalid(values), cmap=cmap, vmin=0, vmax=10, aspect="auto")
+    image.set_gid("weekday-time")
+    for i, r in enumerate(rows):
+        for c in range(len(grid.columns)):
+            n = grid.counts[r][c]
+            if n:
+                mean = grid.means[r][c]
+                ax.text(
+                    c,
+                    i,
+                    f"{mean:.1f}\nn={n}",
+                    ha="center",
+                    va="center",
+                    fontsize=8,
+                    color=text_colour_on(cmap(mean / 10)),
+                )
+            else:
+                ax.text(c, i, "–", ha="center", va="center", fontsize=9, color=palette.muted)
+    ax.set_xticks(range(len(grid.columns)), grid.columns)
+    ax.set_yticks(range(len(rows)), [grid.rows[r] for r in rows])
+    ax.tick_params(length=0)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    bar = fig.colorbar(image, ax=ax, shrink=0.9, pad=0.01, aspect=15)
+    bar.set_label("Mean stress", color=palette.foreground, fontsize=8.5)
+    bar.ax.tick_params(colors=palette.foreground, labelsize=8)
+    bar.outline.set_visible(False)
+    return fig

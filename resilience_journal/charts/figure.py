@@ -1,0 +1,89 @@
+"""What every chart shares: a themed ``Figure`` (never pyplot) and small drawing helpers.
+
+matplotlib is imported inside these functions, not at module level, so the app can start (and
+show the lock screen) without loading it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import TYPE_CHECKING
+
+from resilience_journal.charts.palette import LIGHT, ChartPalette
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+#: Default width of a chart, in inches at 100 dpi (about the width of the Trends page).
+DEFAULT_WIDTH = 8.4
+#: Words drawn on a chart with nothing to show.
+NOTHING_TO_SHOW = "Nothing recorded for this chart in the chosen period."
+
+
+def new_figure(
+    palette: ChartPalette = LIGHT,
+    size: tuple[float, float] | None = None,
+    default_height: float = 3.2,
+    dpi: float = 100,
+) -> Figure:
+    """An empty figure in the palette's colours, laid out so labels never overlap."""
+    from matplotlib.figure import Figure
+
+    figsize = size or (DEFAULT_WIDTH, default_height)
+    fig = Figure(figsize=figsize, dpi=dpi, layout="constrained", facecolor=palette.background)
+    fig.get_layout_engine().set(w_pad=0.08, h_pad=0.08)
+    return fig
+
+
+def style_axes(ax: Axes, palette: ChartPalette, *, grid_axis: str = "y") -> None:
+    """Quiet axes: no top/right frame, faint grid, text in the theme's colours."""
+    ax.set_facecolor(palette.background)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    for side in ("left", "bottom"):
+        ax.spines[side].set_color(palette.grid)
+    ax.tick_params(colors=palette.foreground, labelsize=9)
+    ax.xaxis.label.set_color(palette.foreground)
+    ax.yaxis.label.set_color(palette.foreground)
+    ax.title.set_color(palette.foreground)
+    if grid_axis:
+        ax.grid(axis=grid_axis, color=palette.grid, linewidth=0.6, alpha=0.8)
+        ax.set_axisbelow(True)
+
+
+def nothing_to_show(fig: Figure, palette: ChartPalette, text: str = NOTHING_TO_SHOW) -> Figure:
+    ax = fig.add_subplot()
+    ax.set_axis_off()
+    ax.text(0.5, 0.5, text, ha="center", va="center", color=palette.muted, fontsize=11, transform=ax.transAxes)
+    return fig
+
+
+def date_numbers(days: Sequence[date]):
+    """Dates as matplotlib's day numbers (floats), for fast plotting of many points."""
+    import numpy as np
+    from matplotlib.dates import date2num
+
+    return date2num(np.array(days, dtype="datetime64[D]")) if days else np.array([])
+
+
+def format_date_axis(ax: Axes) -> None:
+    """Readable dates whatever the span: days for a month, months for a year, years beyond."""
+    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
+
+    locator = AutoDateLocator(minticks=3, maxticks=9)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
+
+
+def text_colour_on(rgba: Sequence[float]) -> str:
+    """Black or white, whichever reads better on a cell of colour ``rgba``."""
+    r, g, b = rgba[:3]
+    return "#000000" if 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.45 else "#ffffff"
+
+
+def legend(ax: Axes, palette: ChartPalette, **kwargs) -> None:
+    leg = ax.legend(frameon=False, fontsize=8.5, labelcolor=palette.foreground, **kwargs)
+    if leg is not None:
+        leg.set_zorder(5)

@@ -1,0 +1,128 @@
+"""Stress over time, and stress by kind of work."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from resilience_journal.charts.figure import (
+    date_numbers,
+    format_date_axis,
+    legend,
+    new_figure,
+    nothing_to_show,
+    style_axes,
+)
+from resilience_journal.charts.palette import LIGHT, ChartPalette
+from resilience_journal.domain.trend_data import TrendData
+from resilience_journal.domain.trends import ROLLING_WINDOWS, by_kind, daily_means, rolling_means
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+#: Seconds in a day, for placing each entry at its time of day along the date axis.
+_DAY = 86_400
+
+
+def stress_over_time(data: TrendData, palette: ChartPalette = LIGHT, size=None, dpi: float = 100) -> Figure:
+    """Each entry as a faint point; the daily mean, and 7- and 28-day rolling means as lines.
+
+    Lines carry gids ("entries", "daily-mean", "rolling-7", "rolling-28") so tests and the
+    table view can find exactly what was drawn.
+    """
+    fig = new_figure(palette, size, 3.4, dpi)
+    if not data.entries:
+        return nothing_to_show(fig, palette)
+    import numpy as np
+
+    ax = fig.add_subplot()
+    style_axes(ax, palette)
+    entries = data.entries
+    x = date_numbers([e.local_date for e in entries]) + np.array(
+        [(e.occurred_at.hour * 3600 + e.occurred_at.minute * 60) / _DAY for e in entries]
+    )
+    many = len(entries) > 2000
+    points = ax.scatter(
+        x,
+        [e.stress for e in entries],
+        s=4 if many else 12,
+        alpha=0.18 if many else 0.35,
+        color=palette.muted,
+        linewidths=0,
+        label="Each entry",
+        rasterized=many,
+    )
+    points.set_gid("entries")
+    days = daily_means(entries)
+    (line,) = ax.plot(
+        date_numbers([d.day for d in days]) + 0.5,
+        [d.mean for d in days],
+        color=palette.series[5],
+        linewidth=0.5 if len(days) > 400 else 0.8,
+        alpha=0.6,
+        label="Daily mean",
+    )
+    line.set_gid("daily-mean")
+    for window, colour, width in zip(ROLLING_WINDOWS, (palette.series[0], palette.series[1]), (1.6, 2.4), strict=True):
+        series = rolling_means(entries, window)
+        (line,) = ax.plot(
+            date_numbers([d for d, _ in series]) + 0.5,
+            [v for _, v in series],
+            color=colour,
+            linewidth=width,
+            label=f"{window}-day mean",
+        )
+        line.set_gid(f"rolling-{window}")
+    ax.set_ylim(-0.4, 10.4)
+    ax.set_yticks(range(0, 11, 2))
+    ax.set_ylabel("Stress (0–10)")
+    lo, hi = date_numbers([data.start, data.end])
+    ax.set_xlim(lo, hi + 1)
+    format_date_axis(ax)
+    legend(ax, palette, loc="upper left", ncols=4)
+    return fig
+
+
+def stress_by_kind(data: TrendData, palette: ChartPalette = LIGHT, size=None, dpi: float = 100) -> Figure:
+    """A box per kind of work (middle half of the entries, median line, mean diamond), with n."""
+    kinds = by_kind(data.entries)
+    fig = new_figure(palette, size, max(2.2, 0.55 * len(kinds) + 1.0), dpi)
+    if not kinds:
+        return nothing_to_show(fig, palette)
+    ax = fig.add_subplot()
+    style_axes(ax, palette, grid_axis="x")
+    ordered = list(reversed(kinds))  # most frequent at the top
+    boxes = ax.boxplot(
+        [k.values for k in ordered],
+        orientation="horizontal",
+        widths=0.55,
+        patch_artist=True,
+        showmeans=True,
+        showfliers=True,
+        medianprops={"color": palette.series[1], "linewidth": 2},
+        meanprops={
+            "marker": "D",
+            "markerfacecolor": palette.foreground,
+            "markeredgecolor": palette.background,
+            "markersize": 5,
+        },
+        whiskerprops={"color": palette.muted},
+        capprops={"color": palette.muted},
+        flierprops={
+            "marker": "o",
+            "markersize": 3,
+            "markerfacecolor": palette.muted,
+            "markeredgewidth": 0,
+            "alpha": 0.6,
+        },
+    )
+    for patch in boxes["boxes"]:
+        patch.set_facecolor(palette.series[0])
+        patch.set_alpha(0.35)
+        patch.set_edgecolor(palette.series[0])
+    for i, med in enumerate(boxes["medians"]):
+        med.set_gid(f"median:{ordered[i].kind}")
+    ax.set_yticks(range(1, len(ordered) + 1), [f"{k.kind}  (n = {k.n})" for k in ordered])
+    ax.set_xlim(-0.4, 10.4)
+    ax.set_xticks(range(0, 11))
+    ax.set_xlabel("Stress (0–10) — box: middle half of entries; line: median; ◆: mean")
+    return fig
