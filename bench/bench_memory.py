@@ -26,7 +26,9 @@ def peak_memory(session: Session) -> list[Result]:
             journal = copy_of_tenyear(session.folder(f"memory-{key}-{i}"))
             out = subprocess.run(
                 [sys.executable, str(ROOT / "bench" / "memory_probe.py"), str(journal), key],
-                capture_output=True, text=True, check=True,
+                capture_output=True,
+                text=True,
+                check=True,
             ).stdout
             line = next(x for x in out.splitlines() if x.startswith("rj-memory"))
             samples.append(float(line.rsplit("=", 1)[1]))

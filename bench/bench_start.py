@@ -78,7 +78,11 @@ def start_to_lock_screen(session: Session) -> list[Result]:
     cmd = [sys.executable, "-m", "resilience_journal", "--data-dir", str(folder)]
     samples, mpl = start_samples(cmd, probe_env(), session.reps(15))
     session.facts["matplotlib imported before the lock screen"] = mpl
-    note = "matplotlib was NOT imported by then" if not mpl else f"matplotlib WAS imported (via {who_imports('matplotlib')})"
+    note = (
+        "matplotlib was NOT imported by then"
+        if not mpl
+        else f"matplotlib WAS imported (via {who_imports('matplotlib')})"
+    )
     version_cmd = [sys.executable, "-m", "resilience_journal", "--version"]
     version = []
     for _ in range(session.reps(10)):

@@ -178,7 +178,9 @@ def build_stdlib_copy(folder: Path) -> Path:
     ]
     for table in tables:
         conn.execute(f"INSERT INTO main.{table} SELECT * FROM src.{table}")
-    conn.execute("INSERT INTO search_index (rowid, kind, ref_id, body) SELECT id, c0, c1, c2 FROM src.search_index_content")
+    conn.execute(
+        "INSERT INTO search_index (rowid, kind, ref_id, body) SELECT id, c0, c1, c2 FROM src.search_index_content"
+    )
     conn.execute("COMMIT")
     conn.execute("DETACH DATABASE src")
     conn.close()
@@ -288,7 +290,11 @@ def versus_sqlite(session: Session) -> list[Result]:
                     samples[op][k] += timed(fn, 1, warmup=0)
         results = []
         for op in ops:
-            for k, label in (("ours", "encrypted (ours)"), ("sqlite3", "plain sqlite3"), ("keyless", "SQLCipher, no key")):
+            for k, label in (
+                ("ours", "encrypted (ours)"),
+                ("sqlite3", "plain sqlite3"),
+                ("keyless", "SQLCipher, no key"),
+            ):
                 results.append(Result(f"{op}:{k}", f"{titles[op]} — {label}", samples[op][k]))
             ratio = [a / b for a, b in zip(samples[op]["ours"], samples[op]["sqlite3"], strict=True)]
             results.append(
@@ -301,7 +307,9 @@ def versus_sqlite(session: Session) -> list[Result]:
                 )
             )
             cost = [a / b for a, b in zip(samples[op]["ours"], samples[op]["keyless"], strict=True)]
-            results.append(Result(f"{op}:ratio-keyless", f"{titles[op]} — encrypted ÷ SQLCipher with no key", cost, unit="x"))
+            results.append(
+                Result(f"{op}:ratio-keyless", f"{titles[op]} — encrypted ÷ SQLCipher with no key", cost, unit="x")
+            )
         session.facts["sqlite versions"] = {
             "stdlib sqlite3": sqlite3.sqlite_version,
             "SQLCipher's SQLite": ours.query("SELECT sqlite_version()")[0][0],

@@ -127,7 +127,9 @@ class Session:
         shutil.rmtree(self.scratch, ignore_errors=True)
 
 
-def timed(fn: Callable[[], object], repeat: int, *, warmup: int = 1, setup: Callable[[], object] | None = None) -> list[float]:
+def timed(
+    fn: Callable[[], object], repeat: int, *, warmup: int = 1, setup: Callable[[], object] | None = None
+) -> list[float]:
     """Run ``fn`` ``warmup`` times unmeasured, then ``repeat`` times; seconds per run.
 
     The garbage collector is run before (not during) each measured call so one run does not

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import platform
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from bench.harness import Result, Skipped, fmt
@@ -22,10 +22,9 @@ def cpu_model() -> str:
 
 
 def machine() -> dict[str, str]:
+    import PySide6
     import sqlcipher3
     from PySide6 import QtCore
-
-    import PySide6
 
     conn = sqlcipher3.connect(":memory:")
     cipher = conn.execute("PRAGMA cipher_version").fetchone()[0]
@@ -40,7 +39,11 @@ def machine() -> dict[str, str]:
         mpl = sqlcipher3_version = "?"
     mem = ""
     try:
-        kb = int(next(line for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal")).split()[1])
+        kb = int(
+            next(
+                line for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal")
+            ).split()[1]
+        )
         mem = f"{kb / 1024 / 1024:.0f} GiB"
     except (OSError, StopIteration):
         pass
@@ -89,7 +92,7 @@ def write(
     prose: dict[str, str],
 ) -> None:
     """Write docs/performance.md: method, machine, figures per benchmark, and the notes in ``prose``."""
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     lines = [
         "# Performance",
         "",

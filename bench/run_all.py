@@ -18,7 +18,7 @@ import re
 import sys
 import time
 import traceback
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,12 +27,12 @@ if str(ROOT) not in sys.path:
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from bench import (  # noqa: E402,F401  (importing registers the benchmarks, in report order)
-    bench_start,
-    bench_ui,
-    bench_storage,
     bench_features,
-    bench_memory,
     bench_jrnl,
+    bench_memory,
+    bench_start,
+    bench_storage,
+    bench_ui,
 )
 from bench.harness import REGISTRY, NotMeasured, Result, Session, Skipped, fmt  # noqa: E402
 from bench.report import load, machine, write  # noqa: E402
@@ -66,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{b.key:14} {b.group:10} {b.title}")
         return 0
     chosen = [b for b in REGISTRY if not args.only or b.key in args.only or b.group in args.only]
-    started = datetime.now(timezone.utc)
+    started = datetime.now(UTC)
     load_before = load()
     session = Session(quick=args.quick)
     print(f"building or finding the ten-year journal: {tenyear_journal()}", flush=True)
@@ -103,7 +103,16 @@ def main(argv: list[str] | None = None) -> int:
         command = "python bench/run_all.py" + (" --quick" if args.quick else "")
         if args.only:
             command += "".join(f" --only {o}" for o in args.only)
-        write(DOC, sections, session.facts, machine(), command=command, started=started, load_before=load_before, prose=notes())
+        write(
+            DOC,
+            sections,
+            session.facts,
+            machine(),
+            command=command,
+            started=started,
+            load_before=load_before,
+            prose=notes(),
+        )
         print(f"\nwrote {DOC.relative_to(ROOT)}")
     return 1 if failed else 0
 

@@ -28,7 +28,8 @@ import shutil
 import sys
 import time
 import uuid
-from datetime import date, datetime, time as dtime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
+from datetime import time as dtime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -57,7 +58,7 @@ def tz():
 
         return ZoneInfo("Europe/London")
     except Exception:  # no tz database: UTC still gives a deterministic journal
-        return timezone.utc
+        return UTC
 
 
 def bench_clock() -> FakeClock:
@@ -287,8 +288,17 @@ def top_up_decompressions(conn, calendar, rng: random.Random, target: int) -> No
             "INSERT INTO decompression (uid, reflection_id, strategy, occurred_at, local_date, minutes,"
             " stress_before, stress_after, note, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
             (
-                _uid(rng), rid if rng.random() < 0.8 else None, STRATEGIES[k], when.isoformat(timespec="seconds"),
-                local_date, rng.choice((5, 10, 10, 15, 20, 30)), stress, after, note, occurred, occurred,
+                _uid(rng),
+                rid if rng.random() < 0.8 else None,
+                STRATEGIES[k],
+                when.isoformat(timespec="seconds"),
+                local_date,
+                rng.choice((5, 10, 10, 15, 20, 30)),
+                stress,
+                after,
+                note,
+                occurred,
+                occurred,
             ),
         )
         if note:
@@ -314,12 +324,19 @@ def top_up_checkins(conn, calendar, rng: random.Random, target: int) -> None:
             " breaks_taken, finished_on_time, hours_worked, note, created_at, updated_at)"
             " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
-                _uid(rng), day.isoformat(), mood, max(0, min(10, mood + rng.randint(-2, 1))),
-                max(0, min(10, round(7 - base / 3 + rng.gauss(0, 1.5)))), round(rng.uniform(5, 8.5), 1),
+                _uid(rng),
+                day.isoformat(),
+                mood,
+                max(0, min(10, mood + rng.randint(-2, 1))),
+                max(0, min(10, round(7 - base / 3 + rng.gauss(0, 1.5)))),
+                round(rng.uniform(5, 8.5), 1),
                 max(0, min(10, round(base + rng.gauss(1, 1)))) if working else 0,
-                rng.randint(0, 3) if working else None, int(rng.random() < 0.4) if working else None,
+                rng.randint(0, 3) if working else None,
+                int(rng.random() < 0.4) if working else None,
                 round(rng.uniform(7, 10.5), 1) if working else 0.0,
-                rng.choice(("", "", "Long day.", "Felt better after the walk.", "Tired but OK.")), stamp, stamp,
+                rng.choice(("", "", "Long day.", "Felt better after the walk.", "Tired but OK.")),
+                stamp,
+                stamp,
             ),
         )
 
@@ -336,7 +353,9 @@ def top_up_measures(conn, calendar, rng: random.Random, target: int) -> None:
         if instrument == "cbi":
             scores = {s: round(rng.uniform(20, 70), 1) for s in ("personal", "work", "client")}
         else:
-            scores = {s: rng.randint(18, 45) for s in ("compassion_satisfaction", "burnout", "secondary_traumatic_stress")}
+            scores = {
+                s: rng.randint(18, 45) for s in ("compassion_satisfaction", "burnout", "secondary_traumatic_stress")
+            }
         stamp = _stamp(day, 20 * 60)
         conn.execute(
             "INSERT INTO measure (uid, instrument, taken_at, local_date, responses, scores, created_at)"
@@ -355,15 +374,27 @@ def top_up_supervision(conn, calendar, rng: random.Random, target: int) -> None:
         cur = conn.execute(
             "INSERT INTO supervision_session (uid, held_on, supervisor, notes, created_at, updated_at)"
             " VALUES (?,?,?,?,?,?)",
-            (_uid(rng), day.isoformat(), rng.choice(("Sam (team manager)", "Priya", "Chris")),
-             answer_text(rng, 600), stamp, stamp),
+            (
+                _uid(rng),
+                day.isoformat(),
+                rng.choice(("Sam (team manager)", "Priya", "Chris")),
+                answer_text(rng, 600),
+                stamp,
+                stamp,
+            ),
         )
         for _ in range(rng.randint(1, 3)):
             conn.execute(
                 "INSERT INTO supervision_action (uid, session_id, text, due_on, done_at, created_at)"
                 " VALUES (?,?,?,?,?,?)",
-                (_uid(rng), cur.lastrowid, answer_text(rng, 60), (day + timedelta(days=28)).isoformat(),
-                 stamp if rng.random() < 0.8 else None, stamp),
+                (
+                    _uid(rng),
+                    cur.lastrowid,
+                    answer_text(rng, 60),
+                    (day + timedelta(days=28)).isoformat(),
+                    stamp if rng.random() < 0.8 else None,
+                    stamp,
+                ),
             )
 
 

@@ -1,7 +1,7 @@
-"""The search index stays exact while it is keyed for speed (migration 7, ``storage/search_index.py``).
+"""The search index stays exact while it is keyed for speed (migration m007, ``storage/search_index.py``).
 
 Saving, editing, trashing, restoring and purging must leave exactly one index row per live entry,
-so a search never finds words an entry no longer contains, and a journal made before migration 7
+so a search never finds words an entry no longer contains, and a journal made before that migration
 is upgraded with its index intact.
 """
 
@@ -69,7 +69,7 @@ def test_restoring_an_entry_with_answers_brings_it_back_whole(journal, clock):
     assert [x.id for x in journal.reflections.search("chronology")] == [r.id]
 
 
-def test_a_journal_from_before_migration_7_keeps_its_index_and_edits_replace_it(journal_path, clock):
+def test_a_journal_from_before_the_search_key_keeps_its_index_and_edits_replace_it(journal_path, clock):
     # Build a journal at schema 1 by hand, the way the old code wrote an entry and its index row.
     conn = create_connection(journal_path, PASSPHRASE)
     migrations.migrate(conn, 1)
@@ -79,7 +79,9 @@ def test_a_journal_from_before_migration_7_keeps_its_index_and_edits_replace_it(
         " VALUES ('u1', ?, ?, 'Court', 7, 'Waiting outside the tribunal', ?, ?)",
         (stamp, clock.now().date().isoformat(), stamp, stamp),
     )
-    conn.execute("INSERT INTO search_index (kind, ref_id, body) VALUES ('reflection', 1, 'Court\nWaiting outside the tribunal')")
+    conn.execute(
+        "INSERT INTO search_index (kind, ref_id, body) VALUES ('reflection', 1, 'Court\nWaiting outside the tribunal')"
+    )
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
 

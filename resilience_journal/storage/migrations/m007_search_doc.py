@@ -1,4 +1,4 @@
-"""Migration 7: a key for the search index, so a save no longer reads the whole index.
+"""Migration m007 (schema version 2 until the others land): a key for the search index, so a save no longer reads the whole index.
 
 Found by benchmarking the ten-year journal (``bench/``, ``docs/performance.md``): replacing an
 entry's searchable text with ``DELETE ... WHERE kind=? AND ref_id=?`` scanned every FTS5 row
