@@ -23,6 +23,13 @@ def _v1_rows(conn) -> None:
     conn.execute("INSERT INTO reflection_emotion VALUES (last_insert_rowid(), 'Tense')")
 
 
+def _v2_rows(conn) -> None:
+    # Version 2 seeded the emotion and strategy lists; a user's own word sits beside them.
+    conn.execute(
+        "INSERT INTO vocabulary (list, word, grp, position, custom) VALUES ('emotion', 'bruised', 'My own words', 99, 1)"
+    )
+
+
 def _search_key_rows(conn) -> None:
     """m007: the search index row of the version-1 entry, with its key."""
     rid = conn.execute("SELECT id FROM reflection WHERE uid = 'v1-entry'").fetchone()[0]
@@ -33,7 +40,7 @@ def _search_key_rows(conn) -> None:
 
 
 #: version -> writer of rows that a journal at that version holds.
-SAMPLE_ROWS = {1: _v1_rows, 2: _search_key_rows}
+SAMPLE_ROWS = {1: _v1_rows, 2: _v2_rows, 3: _search_key_rows}
 
 
 def make_journal_at(path, version: int) -> None:

@@ -12,7 +12,7 @@ import random
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from resilience_journal.demo import reflections
+from resilience_journal.demo import decompressions, reflections
 from resilience_journal.demo.calendar import DemoCalendar
 
 #: The demo journal's passphrase, shown on screen.
@@ -23,7 +23,10 @@ DEFAULT_SEED = 20261125
 DEFAULT_DAYS = 182
 
 #: (name, generator) pairs, run in order.  A generator takes (journal, calendar, rng).
-GENERATORS: tuple[tuple[str, Callable], ...] = (("reflections", reflections.generate),)
+GENERATORS: tuple[tuple[str, Callable], ...] = (
+    ("reflections", reflections.generate),
+    ("decompressions", decompressions.generate),
+)
 
 
 def fill(journal, *, end: date, days: int = DEFAULT_DAYS, seed: int = DEFAULT_SEED) -> DemoCalendar:

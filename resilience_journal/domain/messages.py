@@ -80,3 +80,26 @@ EXPORT_NOT_ENCRYPTED = (
 )
 EXPORT_SAVED = "Saved to {path}."
 EXPORT_FOOTER_DEFAULT = "Personal reflective summary — not a case record"
+
+# --- Reflection editor, decompression, drafts, confidentiality (issue 3) ----------------------
+CASE_LABEL_HINT = "Initials or a pseudonym — not names"
+SAFETY_REMINDER = (
+    "Feeling unsafe matters. It is worth telling your manager, and recording it under your "
+    "employer's lone-working arrangements, even if it seems small now."
+)
+STRATEGY_MISSING = "Please choose what you did, or type your own."
+DECOMPRESSION_LOGGED = "Logged. Thank you for taking a moment for yourself."
+DECOMPRESSION_HELPED = "Logged. Your stress came down {points} point{s} — good to know this helps."
+DECOMPRESSION_NOT_YET = (
+    "Logged. Your stress hasn't come down yet, and that's all right — some days it takes longer. "
+    "If you have a few minutes, you could try something else: {suggestions}."
+)
+DRAFT_FOUND = "You have unsaved writing from {when}. Would you like to carry on with it?"
+DRAFTS_FOUND = "You have {count} pieces of unsaved writing; the latest is from {when}."
+DISCARD_UNSAVED = "Discard what you have written here? It has not been saved."
+CONFIDENTIALITY_FOUND = (
+    "A few details might identify someone. You can replace them with a label or initials, or save as it is."
+)
+CONFIDENTIALITY_CLEAR = "No identifying details spotted."
+TRASH_NOTE = "Entries in the Trash are erased for good after {days} days."
+MOVED_TO_TRASH = "Moved to the Trash. You can restore it from there for {days} days."

@@ -60,13 +60,21 @@ class Journal:
         self.clock = clock
         self._lock = threading.RLock()
         # Repositories: the only way the rest of the app reads and writes journal data.
+        from resilience_journal.storage.decompressions import DecompressionRepository
+        from resilience_journal.storage.drafts import DraftRepository
         from resilience_journal.storage.reflections import ReflectionRepository
         from resilience_journal.storage.settings import SettingsRepository
+        from resilience_journal.storage.templates import TemplateRepository
         from resilience_journal.storage.vocabulary import VocabularyRepository
+        from resilience_journal.storage.watch_words import WatchWordRepository
 
         self.reflections = ReflectionRepository(self)
         self.settings = SettingsRepository(self)
         self.vocabulary = VocabularyRepository(self)
+        self.watch_words = WatchWordRepository(self)
+        self.decompressions = DecompressionRepository(self)
+        self.templates = TemplateRepository(self)
+        self.drafts = DraftRepository(self)
 
     # --- opening and closing ------------------------------------------------------------
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from resilience_journal.domain.ids import ReflectionId, Uid
+from resilience_journal.domain.journal_query import TRASH_DAYS, ReflectionFilter
 from resilience_journal.domain.reflection import Answer, Reflection, validate_reflection
 from resilience_journal.storage import search_index
 from resilience_journal.storage.convert import dt_from_db, dt_to_db
@@ -185,6 +186,104 @@ class ReflectionRepository:
             " WHERE s.kind='reflection' AND search_index MATCH ? AND r.deleted_at IS NULL"
             " ORDER BY s.rank LIMIT ?",
             (q, limit),
+        )
+        return self._hydrate(rows)
+
+    # --- filters, Trash and "on this day" ---------------------------------------------------
+
+    def _where(self, f: ReflectionFilter) -> tuple[str, list]:
+        clauses, params = ["r.deleted_at IS NULL"], []
+        if f.start is not None:
+            clauses.append("r.local_date >= ?")
+            params.append(f.start.isoformat())
+        if f.end is not None:
+            clauses.append("r.local_date <= ?")
+            params.append(f.end.isoformat())
+        if f.activity_kind:
+            clauses.append("r.activity_kind = ?")
+            params.append(f.activity_kind)
+        if f.emotion:
+            clauses.append("r.id IN (SELECT reflection_id FROM reflection_emotion WHERE emotion = ?)")
+            params.append(f.emotion)
+        if f.tag:
+            clauses.append("r.id IN (SELECT reflection_id FROM reflection_tag WHERE tag = ?)")
+            params.append(f.tag)
+        if f.for_supervision:
+            clauses.append("r.for_supervision = 1")
+        if f.safety_concern:
+            clauses.append("r.safety_concern = 1")
+        q = fts_query(f.text) if f.text else None
+        if q is not None:
+            clauses.append("r.id IN (SELECT ref_id FROM search_index WHERE kind='reflection' AND search_index MATCH ?)")
+            params.append(q)
+        return " AND ".join(clauses), params
+
+    def find(self, f: ReflectionFilter, limit: int = 200, offset: int = 0) -> list[Reflection]:
+        """Entries matching every part of ``f``, newest first (search text matches word prefixes)."""
+        if f.text and fts_query(f.text) is None:
+            return []
+        where, params = self._where(f)
+        cols = ", ".join("r." + c.strip() for c in _COLUMNS.split(","))
+        rows = self._j.query(
+            f"SELECT {cols} FROM reflection r WHERE {where}"
+            " ORDER BY r.local_date DESC, r.occurred_at DESC, r.id DESC LIMIT ? OFFSET ?",
+            (*params, limit, offset),
+        )
+        return self._hydrate(rows)
+
+    def count_matching(self, f: ReflectionFilter) -> int:
+        """How many entries match ``f`` (e.g. safety concerns this quarter)."""
+        if f.text and fts_query(f.text) is None:
+            return 0
+        where, params = self._where(f)
+        return self._j.query(f"SELECT count(*) FROM reflection r WHERE {where}", tuple(params))[0][0]
+
+    def tags(self) -> list[str]:
+        """Every tag used on an entry not in the Trash, alphabetically."""
+        rows = self._j.query(
+            "SELECT DISTINCT t.tag FROM reflection_tag t JOIN reflection r ON r.id = t.reflection_id"
+            " WHERE r.deleted_at IS NULL ORDER BY t.tag COLLATE NOCASE"
+        )
+        return [r[0] for r in rows]
+
+    def trash(self) -> list[Reflection]:
+        """Entries in the Trash, most recently deleted first."""
+        rows = self._j.query(
+            f"SELECT {_COLUMNS} FROM reflection WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC, id DESC"
+        )
+        return self._hydrate(rows)
+
+    def empty_trash(self, *, older_than_days: int | None = None) -> int:
+        """Erase entries from the Trash for good (all, or those deleted that many days ago); returns how many."""
+        if older_than_days is None:
+            rows = self._j.query("SELECT id FROM reflection WHERE deleted_at IS NOT NULL")
+        else:
+            cutoff = self._j.clock.now() - timedelta(days=older_than_days)
+            rows = [
+                (rid,)
+                for rid, deleted in self._j.query("SELECT id, deleted_at FROM reflection WHERE deleted_at IS NOT NULL")
+                if dt_from_db(deleted) <= cutoff
+            ]
+        ids = [r[0] for r in rows]
+        if not ids:
+            return 0
+        with self._j.transaction() as conn:
+            for rid in ids:
+                search_index.remove(conn, "reflection", rid)
+                conn.execute("DELETE FROM reflection WHERE id=?", (rid,))
+        self._j.checkpoint()
+        return len(ids)
+
+    def purge_expired_trash(self) -> int:
+        """Erase what has been in the Trash for longer than ``TRASH_DAYS`` (run after each unlock)."""
+        return self.empty_trash(older_than_days=TRASH_DAYS)
+
+    def on_this_day(self, day: date, limit: int = 50) -> list[Reflection]:
+        """Entries from the same day of the month in earlier months and years, newest first."""
+        rows = self._j.query(
+            f"SELECT {_COLUMNS} FROM reflection WHERE deleted_at IS NULL AND substr(local_date, 9, 2) = ?"
+            " AND local_date < ? ORDER BY local_date DESC, occurred_at DESC LIMIT ?",
+            (f"{day.day:02d}", day.isoformat(), limit),
         )
         return self._hydrate(rows)
 

@@ -146,6 +146,9 @@ class MainWindow(QMainWindow):
             return
         self.idle.stop()
         for dialog in self.findChildren(QWidget):
+            if dialog.isWindow() and dialog is not self and hasattr(dialog, "before_lock"):
+                dialog.before_lock()  # e.g. the editor keeps unsaved writing as an encrypted draft
+        for dialog in self.findChildren(QWidget):
             if dialog.isWindow() and dialog is not self:
                 dialog.close()
                 dialog.deleteLater()

@@ -7,12 +7,13 @@ nothing the user wrote stays in a widget, a model or a cache after the journal i
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStackedWidget, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStackedWidget, QVBoxLayout, QWidget
 
 from resilience_journal.ui.context import PageContext
 from resilience_journal.ui.pages import PAGES
 from resilience_journal.ui.pages.base import Page
-from resilience_journal.ui.quick_entry import QuickEntryDialog
+from resilience_journal.ui.reflection_editor import ReflectionEditor
+from resilience_journal.ui.widgets.draft_bar import DraftBar
 
 
 class Shell(QWidget):
@@ -37,16 +38,27 @@ class Shell(QWidget):
             item.setToolTip(spec.shortcut)
             self.nav.addItem(item)
         self.nav.currentRowChanged.connect(self._row_changed)
+        # Unsaved writing from a crash or a kill is offered back right after unlocking.
+        self.draft_bar = DraftBar(ctx.journal.drafts.all())
+        self.draft_bar.recoverRequested.connect(self.recover_draft)
+        self.draft_bar.discardRequested.connect(lambda d: ctx.journal.drafts.delete(d.key))
+        right = QVBoxLayout()
+        right.setContentsMargins(0, 0, 0, 0)
+        right.setSpacing(0)
+        right.addWidget(self.draft_bar)
+        right.addWidget(self.stack, 1)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.nav)
-        layout.addWidget(self.stack, 1)
+        layout.addLayout(right, 1)
+        ctx.journal.reflections.purge_expired_trash()
         ctx.events.changed.connect(self._data_changed)
         journal_page = self.pages.get("journal")
         if journal_page is not None:
             journal_page.openRequested.connect(self.edit_entry)
             journal_page.newRequested.connect(self.new_entry)
+            journal_page.decompressRequested.connect(self.log_decompression)
         self.nav.setCurrentRow(0)
 
     def show_page(self, key: str) -> Page:
@@ -75,10 +87,22 @@ class Shell(QWidget):
                 self._stale.add(key)
 
     def new_entry(self) -> None:
-        QuickEntryDialog(self.ctx, parent=self).open()
+        ReflectionEditor(self.ctx, parent=self).open()
 
     def edit_entry(self, reflection) -> None:
-        QuickEntryDialog(self.ctx, existing=reflection, parent=self).open()
+        ReflectionEditor(self.ctx, existing=reflection, parent=self).open()
+
+    def log_decompression(self, reflection=None) -> None:
+        from resilience_journal.ui.decompression_dialog import DecompressionDialog
+
+        DecompressionDialog(self.ctx, reflection=reflection, parent=self).open()
+
+    def recover_draft(self, draft) -> None:
+        """Open the editor with a recovered draft (on the entry it belonged to, if any)."""
+        existing = None
+        if draft.reflection_id is not None:
+            existing = self.ctx.journal.reflections.get(draft.reflection_id)
+        ReflectionEditor(self.ctx, existing=existing, parent=self, draft=draft).open()
 
     def search(self) -> None:
         self.show_page("journal").focus_search()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from resilience_journal.storage.migrations import m001_initial, m007_search_doc
+from resilience_journal.storage.migrations import m001_initial, m002_reflection_vocabularies, m007_search_doc
 
 
 @dataclass(frozen=True)
@@ -24,8 +24,9 @@ class Migration:
 #: Every migration, oldest first; version N turns a journal at N-1 into one at N.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, m001_initial.NAME, m001_initial.apply),
-    # File m007 (the number reserved for the benchmark issue); version 2 while no m002-m006 is on main.
-    Migration(2, m007_search_doc.NAME, m007_search_doc.apply),
+    Migration(2, m002_reflection_vocabularies.NAME, m002_reflection_vocabularies.apply),
+    # File m007 (the number reserved for the benchmark issue); the next free version on main.
+    Migration(3, m007_search_doc.NAME, m007_search_doc.apply),
 )
 
 #: The schema version this code reads and writes.

@@ -1,0 +1,102 @@
+"""Reflective templates: named sets of optional prompts, each with a one-line hint.
+
+The built-in templates are data in ``resources/templates/*.json`` (one file each, our own
+wording).  Users can add their own and hide the ones they don't use; storage keeps those in the
+``template`` table.  Every prompt is optional: an empty answer is simply not saved.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from resilience_journal.domain.validation import MAX_SHORT_TEXT, Checker
+from resilience_journal.resource_files import read_json, resource_path
+
+#: The template a new reflection starts with: short enough for the car park.
+DEFAULT_TEMPLATE_ID = "what_so_what_now_what"
+#: Order the built-ins are offered in (quick first, the next-day one last).
+BUILTIN_ORDER = ("what_so_what_now_what", "gibbs", "kolb", "in_and_on_action", "strengths", "stays_with_me")
+#: A custom template may hold this many prompts.
+MAX_PROMPTS = 12
+
+TEMPLATE_NAME_MISSING = "Please give the template a name."
+TEMPLATE_NEEDS_PROMPT = "Please add at least one prompt."
+
+
+@dataclass(frozen=True)
+class Prompt:
+    id: str
+    prompt: str
+    hint: str = ""
+
+
+@dataclass(frozen=True)
+class Template:
+    id: str
+    name: str
+    prompts: tuple[Prompt, ...]
+    description: str = ""
+    custom: bool = False
+    hidden: bool = False
+    source: str = ""
+
+    def prompt(self, prompt_id: str) -> Prompt | None:
+        return next((p for p in self.prompts if p.id == prompt_id), None)
+
+
+def template_from_dict(data: dict, *, custom: bool = False, hidden: bool = False) -> Template:
+    return Template(
+        id=data["id"],
+        name=data["name"],
+        description=data.get("description", ""),
+        source=data.get("source", ""),
+        prompts=tuple(Prompt(p["id"], p["prompt"], p.get("hint", "")) for p in data["prompts"]),
+        custom=custom,
+        hidden=hidden,
+    )
+
+
+def prompts_to_list(t: Template) -> list[dict]:
+    return [{"id": p.id, "prompt": p.prompt, "hint": p.hint} for p in t.prompts]
+
+
+@cache
+def builtin_templates() -> tuple[Template, ...]:
+    """The templates that ship with the app, in the order they are offered."""
+    folder = resource_path("templates")
+    found = {p.stem: template_from_dict(read_json("templates", p.name)) for p in folder.glob("*.json")}
+    ordered = [found.pop(k) for k in BUILTIN_ORDER if k in found]
+    return tuple(ordered + sorted(found.values(), key=lambda t: t.name))
+
+
+def custom_template(name: str, prompts: list[tuple[str, str]], existing_ids: set[str] = frozenset()) -> Template:
+    """Build a user's own template from (prompt, hint) pairs, with ids derived from the words."""
+    check = Checker()
+    check.required("name", name, TEMPLATE_NAME_MISSING)
+    check.text("name", name, limit=MAX_SHORT_TEXT)
+    cleaned = [(p.strip(), h.strip()) for p, h in prompts if p.strip()]
+    if not cleaned:
+        check.add("prompts", TEMPLATE_NEEDS_PROMPT)
+    for p, h in cleaned:
+        check.text("prompts", p, limit=MAX_SHORT_TEXT)
+        check.text("prompts", h, limit=MAX_SHORT_TEXT)
+    check.raise_if_any()
+    base = "custom_" + (_slug(name) or "template")
+    tid, n = base, 2
+    while tid in existing_ids:
+        tid, n = f"{base}_{n}", n + 1
+    used: set[str] = set()
+    out = []
+    for i, (p, h) in enumerate(cleaned[:MAX_PROMPTS]):
+        pid = _slug(p) or f"prompt_{i + 1}"
+        if pid in used:
+            pid = f"{pid}_{i + 1}"
+        used.add(pid)
+        out.append(Prompt(pid, p, h))
+    return Template(id=tid, name=name.strip(), prompts=tuple(out), custom=True)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")[:40]
