@@ -182,8 +182,9 @@ class ReflectionRepository:
             return []
         rows = self._j.query(
             f"SELECT {', '.join('r.' + c.strip() for c in _COLUMNS.split(','))}"
-            " FROM search_index s JOIN reflection r ON r.id = s.ref_id"
-            " WHERE s.kind='reflection' AND search_index MATCH ? AND r.deleted_at IS NULL"
+            " FROM search_index s JOIN search_doc d ON d.doc = s.rowid AND d.kind = 'reflection'"
+            " JOIN reflection r ON r.id = d.ref_id"
+            " WHERE search_index MATCH ? AND r.deleted_at IS NULL"
             " ORDER BY s.rank LIMIT ?",
             (q, limit),
         )
@@ -214,7 +215,7 @@ class ReflectionRepository:
             clauses.append("r.safety_concern = 1")
         q = fts_query(f.text) if f.text else None
         if q is not None:
-            clauses.append("r.id IN (SELECT ref_id FROM search_index WHERE kind='reflection' AND search_index MATCH ?)")
+            clauses.append(f"r.id IN ({search_index.matching('reflection')})")
             params.append(q)
         return " AND ".join(clauses), params
 

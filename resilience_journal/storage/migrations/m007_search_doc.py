@@ -3,7 +3,10 @@
 Found by benchmarking the ten-year journal (``bench/``, ``docs/performance.md``): replacing an
 entry's searchable text with ``DELETE ... WHERE kind=? AND ref_id=?`` scanned every FTS5 row
 (FTS5 cannot index those columns), about 140 ms per save.  ``search_doc`` maps each item to
-its FTS row; ``storage/search_index.py`` keeps it up to date.
+its FTS row; ``storage/search_index.py`` keeps it up to date.  The same table turns a search's
+matching FTS rows into items without reading the index's stored text (``kind`` and ``ref_id``
+live there, beside the whole body): on the ten-year journal, finding the entries that contain a
+common word went from about 650 ms to 35 ms.
 """
 
 from __future__ import annotations
@@ -19,3 +22,5 @@ def apply(conn) -> None:
     )
     # Existing rows keep their place in the index; only the key is added.
     conn.execute("INSERT OR IGNORE INTO search_doc (kind, ref_id, doc) SELECT kind, ref_id, rowid FROM search_index")
+    # From FTS row to item: a search then never reads the index's stored text (1.5 KB an entry).
+    conn.execute("CREATE INDEX search_doc_by_doc ON search_doc(doc, kind)")
