@@ -53,6 +53,29 @@ def notes() -> dict[str, str]:
     return out
 
 
+#: The order of the report: what a person meets first comes first; unknown keys go last.
+ORDER = (
+    "start",
+    "unlock",
+    "open",
+    "storage",
+    "ui-search",
+    "trends",
+    "trends-page",
+    "mpl-import",
+    "export",
+    "memory",
+    "vs-sqlite",
+    "vs-jrnl",
+    "built-app",
+)
+
+
+def ordered():
+    rank = {k: i for i, k in enumerate(ORDER)}
+    return sorted(REGISTRY, key=lambda b: rank.get(b.key, len(ORDER)))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="fewer repetitions")
@@ -62,10 +85,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     if args.list:
-        for b in REGISTRY:
+        for b in ordered():
             print(f"{b.key:14} {b.group:10} {b.title}")
         return 0
-    chosen = [b for b in REGISTRY if not args.only or b.key in args.only or b.group in args.only]
+    chosen = [b for b in ordered() if not args.only or b.key in args.only or b.group in args.only]
     started = datetime.now(UTC)
     load_before = load()
     session = Session(quick=args.quick)
