@@ -33,8 +33,8 @@ def main(journal: str, page_key: str) -> int:
     screen = window.stack.currentWidget()
     screen.field.setText(PASSPHRASE)
     watch = PaintWatch(app)
-    watch.arm(inside(lambda: window.shell.current_page() if window.shell is not None else None))
     screen.unlock()
+    watch.arm(inside(lambda: window.shell.current_page() if window.shell is not None else None))
     watch.wait()
     page = window.shell.show_page(page_key)
     ready = getattr(page, "bench_ready", None)  # pages that draw on a worker may say when they are done
