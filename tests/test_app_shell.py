@@ -53,6 +53,9 @@ def _create_with_keyboard(qtbot, window) -> None:
 
 def test_create_save_lock_unlock_find_with_keyboard_only(qtbot, window, journal_path):
     _create_with_keyboard(qtbot, window)
+    # The app opens on Today; the Journal page starts with a friendly empty state.
+    assert window.shell.current_page().objectName() == "page_today"
+    window.shell.show_page("journal")
     assert window.findChild(QLabel, "emptyState").isVisible()
 
     # Ctrl+N → the quick entry, focus in "kind of work": pick, rate, write, save.

@@ -215,7 +215,7 @@ def test_escape_with_writing_asks_first_then_discards_the_draft(qtbot, page_cont
     editor.show()
     editor.text.setPlainText("half a thought")
     assert editor.autosave()
-    assert page_context.journal.drafts.get("reflection:new") is not None
+    assert page_context.journal.drafts.get(editor.draft_key).payload["text"] == "half a thought"
     editor.reject()
     assert editor.isVisible() and "Esc again" in editor.msg_form.text()
     editor.reject()
@@ -290,3 +290,35 @@ def test_a_template_needs_a_name_and_a_prompt(qtbot, page_context):
     dialog.add_template.click()
     assert "name" in dialog.template_message.text() and "prompt" in dialog.template_message.text()
     assert all(not t.custom for t in page_context.journal.templates.all())
+
+
+def test_opening_an_entry_from_the_list_edits_it_and_a_draft_of_an_edit_returns_to_it(qtbot, window, clock):
+    j = window.journal
+    r = j.reflections.add(Reflection(occurred_at=clock.now() - timedelta(hours=1), activity_kind="Duty", stress=4,
+                                     text="first version"))  # fmt: skip
+    window.shell._data_changed("reflections")
+    entries = window.findChild(QTreeWidget, "entries")
+    entries.itemActivated.emit(entries.topLevelItem(0), 0)
+    editor = _editor()
+    assert editor.existing.id == r.id and editor.text.toPlainText() == "first version"
+    editor.text.setPlainText("second version, not saved yet")
+    window.lock()
+    screen = window.stack.currentWidget()
+    screen.field.setText(PASSPHRASE)
+    screen.unlock()
+    window.shell.draft_bar.recover.click()
+    editor = _editor()
+    assert editor.existing.id == r.id and editor.text.toPlainText() == "second version, not saved yet"
+    assert editor.save()
+    assert [x.text for x in window.journal.reflections.recent()] == ["second version, not saved yet"]
+
+
+def test_a_second_new_entry_never_overwrites_a_draft_waiting_to_be_recovered(qtbot, window):
+    first = ReflectionEditor(window.shell.ctx, parent=window.shell)
+    first.text.setPlainText("waiting to be recovered")
+    first.autosave()
+    second = ReflectionEditor(window.shell.ctx, parent=window.shell)
+    second.text.setPlainText("something else")
+    second.autosave()
+    texts = sorted(d.payload["text"] for d in window.journal.drafts.all())
+    assert texts == ["something else", "waiting to be recovered"]

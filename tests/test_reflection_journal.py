@@ -103,9 +103,13 @@ _WORD_ALPHABET = st.sampled_from(
 )
 
 
+#: Emoji (with joiners and skin tones), right-to-left scripts and direction marks.
+_EMOJI_AND_RTL = st.sampled_from(list("🙂🙁😢👩‍👧🏽 שלום مرحبا\u200f\u200e\u202e\u202c\n"))
+
+
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
-    before=st.text(max_size=300),
+    before=st.one_of(st.text(max_size=300), st.text(_EMOJI_AND_RTL, max_size=100)),
     word=st.text(_WORD_ALPHABET, min_size=2, max_size=12),
     after=st.text(max_size=300),
 )

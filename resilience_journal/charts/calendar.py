@@ -16,9 +16,8 @@ if TYPE_CHECKING:
 def _stress_cmap(palette: ChartPalette):
     from matplotlib import colormaps
 
-    cmap = colormaps[palette.sequential].copy()
-    cmap.set_bad(palette.background)  # days without entries blend into the page
-    return cmap
+    # Days without entries blend into the page.
+    return colormaps[palette.sequential].with_extremes(bad=palette.background)
 
 
 def stress_calendar(data: TrendData, palette: ChartPalette = LIGHT, size=None, dpi: float = 100) -> Figure:
@@ -103,8 +102,5 @@ def when_it_hurts(data: TrendData, palette: ChartPalette = LIGHT, size=None, dpi
     ax.tick_params(length=0)
     for spine in ax.spines.values():
         spine.set_visible(False)
-    bar = fig.colorbar(image, ax=ax, shrink=0.9, pad=0.01, aspect=15)
-    bar.set_label("Mean stress", color=palette.foreground, fontsize=8.5)
-    bar.ax.tick_params(colors=palette.foreground, labelsize=8)
-    bar.outline.set_visible(False)
+    # No colour bar: every cell carries its number, so colour only has to show the pattern.
     return fig

@@ -24,14 +24,19 @@ NOTHING_TO_SHOW = "Nothing recorded for this chart in the chosen period."
 
 def new_figure(
     palette: ChartPalette = LIGHT,
-    size: tuple[float, float] | None = None,
+    size: tuple[float, float | None] | None = None,
     default_height: float = 3.2,
     dpi: float = 100,
 ) -> Figure:
-    """An empty figure in the palette's colours, laid out so labels never overlap."""
+    """An empty figure in the palette's colours, laid out so labels never overlap.
+
+    ``size`` is (width, height) in inches; a height of None keeps the chart's own height, so
+    the page can fit charts to its width without squashing them.
+    """
     from matplotlib.figure import Figure
 
-    figsize = size or (DEFAULT_WIDTH, default_height)
+    width, height = size or (DEFAULT_WIDTH, None)
+    figsize = (width, height or default_height)
     fig = Figure(figsize=figsize, dpi=dpi, layout="constrained", facecolor=palette.background)
     fig.get_layout_engine().set(w_pad=0.08, h_pad=0.08)
     return fig

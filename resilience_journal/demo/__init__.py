@@ -12,7 +12,7 @@ import random
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from resilience_journal.demo import decompressions, reflections
+from resilience_journal.demo import decompressions, reflections, selfcare
 from resilience_journal.demo.calendar import DemoCalendar
 
 #: The demo journal's passphrase, shown on screen.
@@ -26,6 +26,7 @@ DEFAULT_DAYS = 182
 GENERATORS: tuple[tuple[str, Callable], ...] = (
     ("reflections", reflections.generate),
     ("decompressions", decompressions.generate),
+    ("selfcare", selfcare.generate),
 )
 
 

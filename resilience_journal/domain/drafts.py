@@ -8,12 +8,13 @@ from typing import Any
 
 #: How often the editor autosaves unsaved changes (milliseconds).
 AUTOSAVE_INTERVAL_MS = 4000
-#: The draft key for a new reflection; an edited one uses ``reflection_key(id)``.
+#: Drafts of new reflections have keys starting with this (plus ``:<random id>`` per editor);
+#: an edited entry's draft uses ``reflection_key(id)``.
 NEW_REFLECTION_KEY = "reflection:new"
 
 
-def reflection_key(reflection_id: int | None) -> str:
-    return NEW_REFLECTION_KEY if reflection_id is None else f"reflection:{reflection_id}"
+def reflection_key(reflection_id: int) -> str:
+    return f"reflection:{reflection_id}"
 
 
 @dataclass(frozen=True)

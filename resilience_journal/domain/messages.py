@@ -103,3 +103,61 @@ CONFIDENTIALITY_FOUND = (
 CONFIDENTIALITY_CLEAR = "No identifying details spotted."
 TRASH_NOTE = "Entries in the Trash are erased for good after {days} days."
 MOVED_TO_TRASH = "Moved to the Trash. You can restore it from there for {days} days."
+# --- Trends ---------------------------------------------------------------------------------
+TRENDS_EMPTY = (
+    "Nothing to show for this period yet. Once you have a few entries, your patterns will appear "
+    "here — every number traced to your own ratings."
+)
+TRENDS_NO_INSIGHTS = (
+    "Not enough entries in this period to say anything with confidence yet (insights need at least {minimum} entries)."
+)
+TRENDS_UPDATING = "Updating…"
+TRENDS_FAILED = "The charts could not be drawn this time. Your journal is unchanged; please try again."
+CUSTOM_RANGE_BACKWARDS = "The start date is after the end date. Please choose a start on or before the end."
+CUSTOM_RANGE_FUTURE = "The end date is in the future. Please choose a date up to today."
+CHART_EXPORT_WARNING = (
+    "The chart will be saved as an ordinary file. It is not encrypted: anyone who can open the file can see it. "
+    "Only your chosen chart is saved — no journal text."
+)
+CHART_EXPORTED = "Saved to {path}. This file is not encrypted."
+CHART_EXPORT_FAILED = "The chart could not be saved ({reason}). Nothing was written."
+HIGH_STRESS_TITLE = "Your stress has been high for a while"
+HIGH_STRESS_MEAN = "Over the last {days} days your stress averaged {mean:.1f} across {n} entries."
+HIGH_STRESS_RUN = "Your last {run} entries were all rated {level} or more."
+HIGH_STRESS_SUPPORT = (
+    "That is a lot to carry, and noticing it is a strength. It may help to look at your self-care plan "
+    "and to talk it through with your supervisor, occupational health or your employee assistance programme. "
+    "If you would like to talk to someone now, Samaritans are there day and night on 116 123 (free, UK)."
+)
+HIGH_STRESS_NOT_DIAGNOSIS = "This note comes only from your own ratings. It is not a diagnosis."
+
+# --- self-care: check-in, leave clock, plan, contacts -------------------------------------
+CHECKIN_EMPTY = "Fill in at least one thing — a mood on its own is fine."
+CHECKIN_IN_FUTURE = "A check-in can be for today or an earlier day, not a day still to come."
+CHECKIN_NOTE_ONE_LINE = "Please keep the note to one line. A journal entry has room for more."
+BREAKS_OUT_OF_RANGE = "Please enter a number of breaks from 0 to {limit}."
+CHECKIN_SAVED = "Check-in saved for today. Thank you for taking a minute."
+CHECKIN_UPDATED = "Today's check-in is updated."
+LEAVE_ENDS_BEFORE_START = "The last day is before the first day. Please check the dates."
+LEAVE_TOO_LONG = "Please record at most {limit} days at a time."
+LEAVE_KIND_MISSING = "Please say what kind of time off this was."
+LEAVE_ON_LEAVE = "You are on a break today. Enjoy it."
+LEAVE_NONE_RECORDED = "No days off recorded yet. Add your leave on the Self-care page to see the leave clock."
+LEAVE_DAYS_SINCE_ONE = "1 day since your last recorded break."
+LEAVE_DAYS_SINCE = "{days} days since your last recorded break."
+LEAVE_NEXT = "Your next break starts in {days} days."
+LEAVE_NEXT_TOMORROW = "Your next break starts tomorrow."
+LEAVE_PAST_THRESHOLD = (
+    "It has been a while. If you can, a day or two off — even a long weekend — could help you "
+    "recharge. You might raise it in supervision."
+)
+PHONE_NOT_A_NUMBER = "Please use digits, spaces and + ( ) - only (for example 0300 123 4567)."
+PLAN_SAVED = "Your plan is saved."
+CONTACT_SAVED = "Contact saved."
+PLAN_EXPORT_TITLE = "My self-care plan"
+PLAN_EXPORT_SUBTITLE = "As of {date}"
+PLAN_EXPORT_FOOTER = "Personal self-care plan — written by me, for me."
+PLAN_EMPTY = (
+    "Your plan is empty for now. It is yours to write, in your own words, whenever you are ready — "
+    "a few lines in one section is a good start."
+)

@@ -131,7 +131,7 @@ def strategy_summaries(uses: Iterable[DecompressionUse]) -> list[StrategySummary
 def emotion_counts(mentions: Iterable[EmotionMention]) -> list[tuple[str, int]]:
     """How often each emotion was named, most frequent first (ties alphabetical)."""
     counts = Counter(m.emotion for m in mentions)
-    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].casefold()))
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].casefold(), kv[0]))
 
 
 @dataclass(frozen=True)

@@ -60,9 +60,12 @@ class Journal:
         self.clock = clock
         self._lock = threading.RLock()
         # Repositories: the only way the rest of the app reads and writes journal data.
+        from resilience_journal.storage.checkins import CheckInRepository
         from resilience_journal.storage.decompressions import DecompressionRepository
         from resilience_journal.storage.drafts import DraftRepository
+        from resilience_journal.storage.measures import MeasureRepository
         from resilience_journal.storage.reflections import ReflectionRepository
+        from resilience_journal.storage.selfcare import SelfCareRepository
         from resilience_journal.storage.settings import SettingsRepository
         from resilience_journal.storage.templates import TemplateRepository
         from resilience_journal.storage.vocabulary import VocabularyRepository
@@ -75,6 +78,9 @@ class Journal:
         self.decompressions = DecompressionRepository(self)
         self.templates = TemplateRepository(self)
         self.drafts = DraftRepository(self)
+        self.checkins = CheckInRepository(self)
+        self.measures = MeasureRepository(self)
+        self.selfcare = SelfCareRepository(self)
 
     # --- opening and closing ------------------------------------------------------------
 

@@ -20,7 +20,8 @@ from resilience_journal.ui.access import CreateScreen, UnlockScreen
 from resilience_journal.ui.context import JournalEvents, PageContext
 from resilience_journal.ui.idle_watch import IdleWatcher
 from resilience_journal.ui.settings_dialog import SettingsDialog
-from resilience_journal.ui.shell import Shell
+from resilience_journal.ui.shell import SUPPORT_SHORTCUT, Shell
+from resilience_journal.ui.support_dialog import SupportDialog
 from resilience_journal.ui.theme import apply_theme
 from resilience_journal.ui.ui_settings import UiSettings
 
@@ -90,6 +91,7 @@ class MainWindow(QMainWindow):
         # Locking must work from any window of the app, including an open entry dialog.
         self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.settings_action = self._action("actionSettings", "Settings", "Ctrl+,", self.open_settings)
+        self.support_action = self._action("actionSupport", "Support", SUPPORT_SHORTCUT, self.open_support)
         for i, key in enumerate(("1", "2", "3", "4", "5", "6", "7", "8", "9")):
             self._action(f"actionPage{key}", f"Page {key}", f"Ctrl+{key}", lambda _=False, i=i: self._go(i))
         self._set_unlocked_actions(False)
@@ -109,6 +111,13 @@ class MainWindow(QMainWindow):
     def _go(self, index: int) -> None:
         if self.shell is not None and index < self.shell.nav.count():
             self.shell.nav.setCurrentRow(index)
+
+    def open_support(self) -> None:
+        """Support contacts: the user's own when unlocked, the built-in helpline while locked."""
+        if self.shell is not None:
+            self.shell.open_support()
+        else:
+            SupportDialog(None, self).open()
 
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.ui_settings, self)

@@ -37,8 +37,9 @@ from PySide6.QtWidgets import (
 
 from resilience_journal.domain import messages
 from resilience_journal.domain.confidentiality import Finding, apply_replacements, find_identifying_details
-from resilience_journal.domain.drafts import AUTOSAVE_INTERVAL_MS, Draft, reflection_key
+from resilience_journal.domain.drafts import AUTOSAVE_INTERVAL_MS, NEW_REFLECTION_KEY, Draft, reflection_key
 from resilience_journal.domain.emotions import EMOTION_LIST, OWN_WORDS_GROUP
+from resilience_journal.domain.ids import new_uid
 from resilience_journal.domain.reflection import Reflection
 from resilience_journal.domain.templates import DEFAULT_TEMPLATE_ID
 from resilience_journal.domain.validation import ValidationError
@@ -90,6 +91,10 @@ class ReflectionEditor(QDialog):
         self._reviewed: str | None = None  # the text the confidentiality check was last shown for
         self._discard_armed = False
         self._closing_quietly = False
+        # Each new-entry editor keeps its own draft, so opening another can never overwrite
+        # writing that is waiting to be recovered.
+        recovered_new = draft is not None and existing is None  # (also an edit whose entry is gone)
+        self._new_draft_key = draft.key if recovered_new else f"{NEW_REFLECTION_KEY}:{new_uid()}"
         self.setObjectName("reflectionEditor")
         self.setWindowTitle("Edit entry" if existing else "After a visit")
         self.setMinimumSize(700, 560)
@@ -426,7 +431,7 @@ class ReflectionEditor(QDialog):
 
     @property
     def draft_key(self) -> str:
-        return reflection_key(self.existing.id if self.existing else None)
+        return reflection_key(self.existing.id) if self.existing is not None else self._new_draft_key
 
     def autosave(self) -> bool:
         """Keep unsaved changes as a draft in the journal; returns True when something was written."""

@@ -7,13 +7,26 @@ nothing the user wrote stays in a widget, a model or a cache after the journal i
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from resilience_journal.ui.context import PageContext
 from resilience_journal.ui.pages import PAGES
 from resilience_journal.ui.pages.base import Page
 from resilience_journal.ui.reflection_editor import ReflectionEditor
+from resilience_journal.ui.reminders import ReminderBanner, ReminderService
 from resilience_journal.ui.widgets.draft_bar import DraftBar
+
+#: Opens the support contacts from anywhere, even while locked (MainWindow's action); unlocked,
+#: the button under the navigation does the same.
+SUPPORT_SHORTCUT = "Ctrl+Shift+H"
 
 
 class Shell(QWidget):
@@ -42,16 +55,37 @@ class Shell(QWidget):
         self.draft_bar = DraftBar(ctx.journal.drafts.all())
         self.draft_bar.recoverRequested.connect(self.recover_draft)
         self.draft_bar.discardRequested.connect(lambda d: ctx.journal.drafts.delete(d.key))
+        # Support is one click away on every page, under the navigation.
+        self.support_button = QPushButton("Support")
+        self.support_button.setObjectName("supportButton")
+        self.support_button.setAccessibleName("Support contacts")
+        self.support_button.setToolTip(f"People to talk to ({SUPPORT_SHORTCUT})")
+        self.support_button.clicked.connect(self.open_support)
+        nav_column = QWidget()
+        nav_column.setObjectName("navColumn")
+        nav_column.setFixedWidth(self.nav.maximumWidth())
+        left = QVBoxLayout(nav_column)
+        left.setContentsMargins(0, 0, 0, 0)
+        left.setSpacing(0)
+        left.addWidget(self.nav, 1)
+        left.addWidget(self.support_button)
+        self.banner = ReminderBanner()
+        self.banner.actionRequested.connect(self._reminder_action)
         right = QVBoxLayout()
         right.setContentsMargins(0, 0, 0, 0)
         right.setSpacing(0)
         right.addWidget(self.draft_bar)
+        right.addWidget(self.banner)
         right.addWidget(self.stack, 1)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(self.nav)
+        layout.addWidget(nav_column)
         layout.addLayout(right, 1)
+        self.reminders = ReminderService(ctx, self)
+        self.reminders.bannerRequested.connect(self.banner.show_reminder)
+        self.reminders.actionRequested.connect(self._reminder_action)
+        self.reminders.start()
         ctx.journal.reflections.purge_expired_trash()
         ctx.events.changed.connect(self._data_changed)
         journal_page = self.pages.get("journal")
@@ -106,3 +140,20 @@ class Shell(QWidget):
 
     def search(self) -> None:
         self.show_page("journal").focus_search()
+
+    def open_support(self):
+        from resilience_journal.ui.support_dialog import SupportDialog
+
+        dialog = SupportDialog(self.ctx, parent=self)
+        dialog.editRequested.connect(lambda: self.show_page("selfcare").show_tab("contacts"))
+        dialog.open()
+        return dialog
+
+    def _reminder_action(self, reminder) -> None:
+        self.window().showNormal()
+        self.window().raise_()
+        self.window().activateWindow()
+        if reminder is not None and reminder.kind == "followup":
+            self.new_entry()
+        else:
+            self.show_page("today")

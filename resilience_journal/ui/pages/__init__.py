@@ -10,6 +10,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from resilience_journal.ui.pages.journal_page import JournalPage
+from resilience_journal.ui.pages.selfcare_page import SelfCarePage
+from resilience_journal.ui.pages.today_page import TodayPage
+from resilience_journal.ui.pages.trends_page import TrendsPage
 
 
 @dataclass(frozen=True)
@@ -21,4 +24,10 @@ class PageSpec:
 
 
 #: The pages, in the order the navigation shows them.
-PAGES: tuple[PageSpec, ...] = (PageSpec("journal", "Journal", JournalPage, "Ctrl+1"),)
+#: Today comes first: it is where the day starts (glance, check-in) after unlocking.
+PAGES: tuple[PageSpec, ...] = (
+    PageSpec("today", "Today", TodayPage, "Ctrl+1"),
+    PageSpec("journal", "Journal", JournalPage, "Ctrl+2"),
+    PageSpec("trends", "Trends", TrendsPage, "Ctrl+3"),
+    PageSpec("selfcare", "Self-care", SelfCarePage, "Ctrl+4"),
+)

@@ -1,0 +1,214 @@
+"""The Trends page, driven like a user would: period, filter, table view, export, the support card."""
+
+from __future__ import annotations
+
+import os
+import stat
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import Qt
+from support import save_png
+
+from resilience_journal.domain import messages
+from resilience_journal.domain.reflection import Reflection
+from resilience_journal.domain.wellbeing_alert import DISMISSED_SETTING
+from resilience_journal.ui.pages.trends_page import TrendsPage
+
+KINDS = ("Home visit", "Phone call", "Court")
+WAIT = 60_000  # generous: the worker draws nine charts on a busy machine
+
+
+def _fill(journal, clock, days=180, stress=lambda k: 2 + (k * 5) % 7):
+    """An entry every other day going back ``days`` days, kinds in turn, stress from 2 to 8."""
+    tz = clock.now().tzinfo
+    today = clock.now().date()
+    with journal.transaction():
+        for k in range(days // 2):
+            day = today - timedelta(days=2 * k)
+            journal.reflections.add(
+                Reflection(
+                    occurred_at=datetime(day.year, day.month, day.day, 9 + k % 8, tzinfo=tz),
+                    activity_kind=KINDS[k % 3],
+                    stress=stress(k),
+                    emotions=("Tired",) if k % 2 else ("Hopeful", "Tired"),
+                )
+            )
+
+
+def _page(page_context, qtbot) -> TrendsPage:
+    page = TrendsPage(page_context)
+    qtbot.addWidget(page)
+    page.resize(1000, 800)
+    with qtbot.waitSignal(page.ready, timeout=WAIT):
+        page.show()
+    return page
+
+
+def _choose(page, qtbot, combo, data):
+    with qtbot.waitSignal(page.ready, timeout=WAIT):
+        combo.setCurrentIndex(combo.findData(data))
+
+
+def test_nothing_is_computed_until_the_page_is_shown(page_context):
+    page = TrendsPage(page_context)
+    page.refresh()
+    assert page._generation == 0  # no worker job, no matplotlib, while hidden
+    page.deleteLater()
+
+
+def test_changing_period_and_filter_changes_charts_and_insights(page_context, journal, clock, qtbot):
+    _fill(journal, clock)
+    page = _page(page_context, qtbot)
+    save_png(page, "trends-page")
+    assert page.current_range() == (clock.now().date() - timedelta(days=90), clock.now().date())
+    three_months = page.insight_texts()
+    assert three_months[0].startswith("Your stress averaged")
+    assert "from 27 Aug to 25 Nov 2026" in three_months[0]
+    assert page.visible_charts() == [
+        "stress_over_time",
+        "stress_by_kind",
+        "emotions",
+        "emotions_by_kind",
+        "calendar",
+        "when_it_hurts",
+    ]
+    rows_3m = page.panels["stress_over_time"].table_rows()
+    assert len(rows_3m) == 46  # an entry every other day over 91 days
+
+    _choose(page, qtbot, page.period, "4w")
+    assert page.current_range() == (clock.now().date() - timedelta(days=27), clock.now().date())
+    assert "from 29 Oct to 25 Nov 2026" in page.insight_texts()[0]
+    assert page.insight_texts() != three_months
+    assert len(page.panels["stress_over_time"].table_rows()) == 14
+
+    _choose(page, qtbot, page.kind, "Court")
+    kinds_table = page.panels["stress_by_kind"].table_rows()
+    assert [row[0] for row in kinds_table] == ["Court"]
+    assert "Court only" in page.panels["stress_over_time"].canvas.accessibleDescription()
+    assert all("home visit" not in text.lower() for text in page.insight_texts())
+
+    _choose(page, qtbot, page.kind, None)
+    assert [row[0] for row in page.panels["stress_by_kind"].table_rows()] == list(KINDS)
+
+
+def test_checkin_chart_appears_once_checkins_exist(page_context, journal, clock, qtbot):
+    _fill(journal, clock, days=30)
+    page = _page(page_context, qtbot)
+    assert "checkins" not in page.visible_charts()
+    with journal.transaction() as c:
+        c.execute(
+            "INSERT INTO checkin (uid, local_date, mood, energy, created_at, updated_at)"
+            " VALUES ('c1', ?, 6, 4, 'x', 'x')",
+            (clock.now().date().isoformat(),),
+        )
+    with qtbot.waitSignal(page.ready, timeout=WAIT):
+        page_context.events.changed.emit("checkins")
+        page.refresh()
+    assert "checkins" in page.visible_charts()
+    assert page.panels["checkins"].table_rows() == [[clock.now().date().isoformat(), "6", "4", "–", "–"]]
+
+
+def test_show_as_table_gives_the_same_numbers(page_context, journal, clock, qtbot):
+    _fill(journal, clock, days=30)
+    page = _page(page_context, qtbot)
+    panel = page.panels["stress_by_kind"]
+    assert panel.canvas.isVisibleTo(panel) and not panel.showing_table()
+    qtbot.mouseClick(panel.table_button, Qt.MouseButton.LeftButton)
+    assert panel.showing_table() and not panel.canvas.isVisibleTo(panel)
+    assert panel.table_button.text() == "Show as chart"
+    # 15 entries: kinds in turn, so 5 each.
+    assert [(r[0], r[1]) for r in panel.table_rows()] == [("Court", "5"), ("Home visit", "5"), ("Phone call", "5")]
+    assert panel.description.text().startswith("Stress by kind of work, 27 Aug to 25 Nov 2026.")
+    save_png(panel, "trends-table")
+
+
+def test_export_writes_an_owner_only_file_and_says_it_is_not_encrypted(page_context, journal, clock, qtbot, tmp_path):
+    _fill(journal, clock, days=30)
+    page = _page(page_context, qtbot)
+    out = tmp_path / "stress.pdf"
+    with qtbot.waitSignal(page.exported, timeout=WAIT) as blocker:
+        page.export_chart("stress_over_time", out)
+    assert blocker.args == ["stress_over_time", str(out)]
+    assert out.read_bytes().startswith(b"%PDF")
+    assert stat.S_IMODE(os.stat(out).st_mode) == 0o600
+    status = page.panels["stress_over_time"].status.text()
+    assert "not encrypted" in status and str(out) in status
+
+    with qtbot.waitSignal(page.exported, timeout=WAIT) as blocker:
+        page.export_chart("calendar", tmp_path / "missing" / "c.png")
+    assert blocker.args == ["calendar", ""]
+    assert page.panels["calendar"].status.text().startswith("The chart could not be saved")
+    assert not (tmp_path / "missing").exists()
+
+
+def test_custom_range_refuses_backwards_dates_kindly(page_context, journal, clock, qtbot):
+    _fill(journal, clock, days=60)
+    page = _page(page_context, qtbot)
+    before = page.current_range()
+    page.period.setCurrentIndex(page.period.findData("custom"))
+    assert page.custom_row.isVisibleTo(page)
+    page.start_edit.setDate(page.end_edit.date().addDays(3))
+    qtbot.mouseClick(page.apply_range, Qt.MouseButton.LeftButton)
+    assert page.range_message.isVisibleTo(page)
+    assert page.range_message.text() == messages.CUSTOM_RANGE_BACKWARDS
+    assert page.current_range() == before
+    page.start_edit.setDate(page.end_edit.date().addDays(-9))
+    with qtbot.waitSignal(page.ready, timeout=WAIT):
+        qtbot.mouseClick(page.apply_range, Qt.MouseButton.LeftButton)
+    assert not page.range_message.isVisibleTo(page)
+    assert page.current_range() == (clock.now().date() - timedelta(days=9), clock.now().date())
+
+
+def test_dismissed_card_returns_after_a_week_only_if_stress_is_still_high(page_context, journal, clock, qtbot):
+    _fill(journal, clock, days=30, stress=lambda k: 9)
+    page = _page(page_context, qtbot)
+    assert page.card.isVisibleTo(page)
+    text = page.card.body.text()
+    assert "averaged 9.0 across 14 entries" in text  # the last 28 days: an entry every other day
+    assert "116 123" in text and "not a diagnosis" in text
+    assert "supervisor" in text and "occupational health" in text and "employee assistance" in text
+    save_png(page, "trends-high-stress")
+    qtbot.mouseClick(page.card.dismiss_button, Qt.MouseButton.LeftButton)
+    assert not page.card.isVisibleTo(page)
+    assert journal.settings.get(DISMISSED_SETTING) == clock.now().date().isoformat()
+    with qtbot.waitSignal(page.ready, timeout=WAIT):
+        page.refresh()
+    assert not page.card.isVisibleTo(page)  # dismissed today: stays away
+    clock.advance(days=7)
+    with qtbot.waitSignal(page.ready, timeout=WAIT):
+        page.refresh()
+    assert page.card.isVisibleTo(page)  # a week on, entries from the last 28 days still high
+
+
+def test_no_card_when_stress_is_moderate_and_an_old_dismissal_is_forgotten(page_context, journal, clock, qtbot):
+    _fill(journal, clock, days=30, stress=lambda k: 5)
+    journal.settings.set(DISMISSED_SETTING, clock.now().date().isoformat())
+    page = _page(page_context, qtbot)
+    assert not page.card.isVisibleTo(page)
+    assert journal.settings.get(DISMISSED_SETTING) is None
+
+
+def test_empty_journal_shows_a_kind_empty_state(page_context, qtbot):
+    page = _page(page_context, qtbot)
+    assert page.empty.isVisibleTo(page)
+    assert page.visible_charts() == []
+    assert page.insight_texts() == []
+
+
+def test_locking_while_charts_are_drawn_is_safe(page_context, journal, clock, qtbot):
+    """The journal closes (auto-lock) mid-computation: no crash, no late result touches a widget."""
+    import threading
+
+    _fill(journal, clock, days=60)
+    page = TrendsPage(page_context)
+    page.resize(900, 700)
+    page.show()
+    qtbot.waitUntil(lambda: page._generation == 1, timeout=WAIT)  # the job has been handed to the worker
+    page.deleteLater()
+    qtbot.wait(0)
+    journal.close()
+
+    def worker_gone() -> bool:
+        return not any(t.name.startswith("trends") and t.is_alive() for t in threading.enumerate())
+
+    qtbot.waitUntil(worker_gone, timeout=WAIT)
