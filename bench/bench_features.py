@@ -1,8 +1,7 @@
 """Benchmarks of the features built in parallel, measured with whatever of them is on main.
 
-- Trends (issue 4): ``storage.trends.load_trend_data`` and every chart of ``charts.catalog``
-  drawn (Agg), for 12 months and ten years; the Trends *page* (and how long it blocks the GUI
-  thread) once the page is on main, through ``bench/trends_bench.py`` from that issue.
+- Trends (issue 4): reuses ``bench/trends_bench.py`` from that issue — the worker's whole job
+  without a window, then the real page offscreen with a heartbeat timer on the GUI thread.
 - Supervision summary PDF (issue 5): 4 charts and 20 entries through ``export.pdf.render``.
 - matplotlib's import, which must never be paid before a chart is needed.
 
@@ -15,7 +14,7 @@ import importlib.util
 import subprocess
 import sys
 import time
-from datetime import date, timedelta
+from datetime import timedelta
 
 from bench.harness import NotMeasured, Result, Session, Target, benchmark, timed
 from bench.tenyear import END, PASSPHRASE, ROOT, bench_clock, copy_of_tenyear
@@ -28,90 +27,62 @@ def _has(module: str) -> bool:
         return False
 
 
-#: The two periods the issue names: the last 12 months, and the whole ten years.
-PERIODS = (("12 months", END - timedelta(days=364)), ("ten years", date(2016, 11, 28)))
+#: The two periods the issue names, as bench/trends_bench.py calls them.
+PERIOD_WORDS = {"12m": "12 months", "all": "ten years"}
+TARGETS = {"12m": Target(0.4, "≤ 0.4 s", "0.6–0.9 s ten-year dashboard"), "all": Target(1.0, "≤ 1.0 s", "0.6–0.9 s")}
 
 
-def draw_all(data) -> int:
-    """Build every available chart for ``data`` and render it to pixels; returns how many."""
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
+def _trends_bench():
+    """bench/trends_bench.py from the Trends issue: its worker-job and on-screen measurements."""
+    if not (ROOT / "bench" / "trends_bench.py").exists() or not _has("resilience_journal.ui.trends_job"):
+        raise NotMeasured("the Trends page (issue 4) and bench/trends_bench.py are not on main yet.")
+    if str(ROOT / "bench") not in sys.path:
+        sys.path.insert(0, str(ROOT / "bench"))
+    import trends_bench
 
-    from resilience_journal.charts.catalog import CHARTS
-
-    n = 0
-    for spec in CHARTS:
-        if spec.available(data):
-            fig = spec.build(data)
-            FigureCanvasAgg(fig).draw()
-            spec.describe(data)
-            n += 1
-    return n
+    return trends_bench
 
 
-def chart_times(data) -> str:
-    """Which charts cost most: build + draw of each, median of three, for the report."""
-    import statistics
-
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-
-    from resilience_journal.charts.catalog import CHARTS
-
-    out = []
-    for spec in CHARTS:
-        if spec.available(data):
-            samples = timed(lambda s=spec: FigureCanvasAgg(s.build(data)).draw(), 3, warmup=0)
-            out.append(f"{spec.key} {statistics.median(samples) * 1000:.0f} ms")
-    return ", ".join(out)
-
-
-@benchmark("trends", "Trends: data loaded, every chart built and drawn (12 months, ten years)", group="trends")
+@benchmark("trends", "Trends page: every chart computed and drawn, 12 months and ten years", group="trends")
 def trends(session: Session) -> list[Result]:
-    if not (_has("resilience_journal.charts.catalog") and _has("resilience_journal.storage.trends")):
-        raise NotMeasured("the Trends data loader and chart builders (issue 4) are not on main yet.")
+    """Reuses bench/trends_bench.py (issue 4): the worker's whole job, then the real page."""
+    tb = _trends_bench()
+    from bench.qt_support import application
     from resilience_journal.storage import Journal
-    from resilience_journal.storage.trends import load_trend_data
 
+    application()
     path = copy_of_tenyear(session.folder("trends"))
-    results = []
+    reps = session.reps(6, minimum=3)
     with Journal.open(path, PASSPHRASE, clock=bench_clock()) as journal:
-        for label, start in PERIODS:
-            data = load_trend_data(journal, start, END)
-            charts = draw_all(data)  # warm-up, and matplotlib imported outside the timing
-            load = timed(lambda s=start: load_trend_data(journal, s, END), session.reps(10))
-            draw = timed(lambda d=data: draw_all(d), session.reps(6, minimum=3), warmup=0)
-            both = [a + b for a, b in zip(sorted(load), sorted(draw), strict=False)]
-            session.facts[f"each chart built and drawn, {label} (median of 3)"] = chart_times(data)
-            target = (
-                Target(0.4, "≤ 0.4 s", "0.6–0.9 s ten-year dashboard")
-                if label == "12 months"
-                else Target(1.0, "≤ 1.0 s", "0.6–0.9 s")
+        compute = tb.bench_compute(journal, bench_clock(), reps)
+        screen, longest = tb.bench_gui(journal, bench_clock(), session.folder("trends-ui"), reps)
+    results = []
+    for period, words in PERIOD_WORDS.items():
+        results.append(
+            Result(
+                f"trends-job:{period}",
+                f"Trends worker's whole job (read, compute, draw every chart; no window), {words}",
+                compute[period],
             )
-            results += [
-                Result(f"trends-load:{label}", f"Trends data loaded, {label} ({len(data.entries):,} entries)", load),
-                Result(f"trends-draw:{label}", f"{charts} charts built and drawn (Agg, no window), {label}", draw),
-                Result(
-                    f"trends-total:{label}",
-                    f"Trends computed and drawn, {label} (load + charts; sum of sorted samples)",
-                    both,
-                    target=target,
-                    note="without the page's widgets: the Trends page is not on main yet",
-                ),
-            ]
+        )
+        results.append(
+            Result(
+                f"trends-screen:{period}",
+                f"Trends page: period chosen → every chart on screen, {words}",
+                screen[period],
+                target=TARGETS[period],
+            )
+        )
+    results.append(
+        Result(
+            "trends-block",
+            "Longest time the GUI thread was blocked while switching periods (5 ms heartbeat)",
+            [longest],
+            target=Target(0.100, "≤ 100 ms", ""),
+            note=f"one figure over {reps} switches of each period",
+        )
+    )
     return results
-
-
-@benchmark(
-    "trends-page", "Trends page on screen, 12 months / ten years, and the GUI thread's longest block", group="trends"
-)
-def trends_page(session: Session) -> list[Result]:
-    """The real page, once it exists: delegated to bench/trends_bench.py from issue 4."""
-    from resilience_journal.ui.pages import PAGES
-
-    if "trends" not in [p.key for p in PAGES]:
-        raise NotMeasured("the Trends page (issue 4) is not on main yet; its data and charts are measured above.")
-    if not (ROOT / "bench" / "trends_bench.py").exists():
-        raise NotMeasured("the Trends page is on main but bench/trends_bench.py (issue 4) is not.")
-    raise NotMeasured("the Trends page landed after this run's harness was written: not wired in yet.")
 
 
 @benchmark("mpl-import", "matplotlib's import (paid when the first chart is needed)", group="trends")

@@ -36,10 +36,14 @@ def main(journal: str, page_key: str) -> int:
     screen.unlock()
     watch.arm(inside(lambda: window.shell.current_page() if window.shell is not None else None))
     watch.wait()
-    page = window.shell.show_page(page_key)
-    ready = getattr(page, "bench_ready", None)  # pages that draw on a worker may say when they are done
+    done = []
+    page = window.shell.pages[page_key]
+    signal = getattr(page, "ready", None)  # pages that draw on a worker say when every chart is up
+    if signal is not None:
+        signal.connect(lambda: done.append(True))
+    window.shell.show_page(page_key)
     deadline = time.perf_counter() + 120
-    while ready is not None and not ready() and time.perf_counter() < deadline:
+    while signal is not None and not done and time.perf_counter() < deadline:
         app.processEvents()
         time.sleep(0.005)
     settle(app, 1.0)
