@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import platform
 import sys
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 from bench.harness import Result, Skipped, fmt
@@ -88,17 +88,19 @@ def write(
     *,
     command: str,
     started: datetime,
+    finished: datetime,
     load_before: str,
+    load_after: str,
     prose: dict[str, str],
+    keys: list[str],
 ) -> None:
     """Write docs/performance.md: method, machine, figures per benchmark, and the notes in ``prose``."""
-    now = datetime.now(UTC)
     lines = [
         "# Performance",
         "",
-        f"Measured {now:%Y-%m-%d %H:%M} UTC with `{command}` "
-        f"(run took {(now - started).total_seconds() / 60:.1f} min). This file is written by that command;",
-        "the notes under **Reading the figures** are kept in `bench/notes.md` and copied in.",
+        f"Measured {started:%Y-%m-%d} from {started:%H:%M} to {finished:%H:%M} UTC with `{command}`; this file is",
+        "written by that command (`--report-only` rewrites it from the saved run). The words around the",
+        "figures are kept in `bench/notes.md`.",
         "",
         "## Method",
         "",
@@ -111,7 +113,7 @@ def write(
     ]
     lines += [f"| {k} | {v} |" for k, v in info.items()]
     lines += [
-        f"| load average before / after the run | {load_before} / {load()} |",
+        f"| load average (1, 5, 15 min) before / after the run | {load_before} / {load_after} |",
         "",
         "The machine is **shared**: about seven engineers run test suites on the same two cores while",
         "benchmarks run, so every figure is a median over many repetitions, with the min and max shown;",
@@ -123,6 +125,11 @@ def write(
     contents = facts.get("ten-year journal", {})
     if contents:
         lines += ["| | |", "|---|---|"] + [f"| {k} | {v} |" for k, v in contents.items()] + [""]
+    findings = [k for k in prose if k not in keys and k not in ("method", "reading")]
+    if findings:
+        lines += ["## Findings outside the figures", ""]
+        for k in findings:
+            lines += [prose[k], ""]
     lines += ["## Figures", ""]
     for key, title, body in sections:
         lines += [f"### {title}", ""]

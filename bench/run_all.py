@@ -76,12 +76,95 @@ def ordered():
     return sorted(REGISTRY, key=lambda b: rank.get(b.key, len(ORDER)))
 
 
+LAST_RUN = ROOT / "bench" / ".cache" / "last-run.json"
+
+
+def encode(key: str, title: str, body, stamp: str) -> dict:
+    if isinstance(body, Skipped):
+        return {"key": key, "title": title, "skipped": body.reason, "at": stamp}
+    return {
+        "key": key,
+        "title": title,
+        "at": stamp,
+        "results": [
+            {
+                "key": r.key,
+                "title": r.title,
+                "samples": r.samples,
+                "unit": r.unit,
+                "note": r.note,
+                "target": None if r.target is None else vars(r.target),
+            }
+            for r in body
+        ],
+    }
+
+
+def decode(section: dict):
+    from bench.harness import Target
+
+    if "skipped" in section:
+        return Skipped(section["key"], section["title"], section["skipped"])
+    return [
+        Result(r["key"], r["title"], r["samples"], r["unit"], Target(**r["target"]) if r["target"] else None, r["note"])
+        for r in section["results"]
+    ]
+
+
+def merge(old: dict | None, new: dict) -> dict:
+    """The last run with the sections (and facts) of a partial run put in place."""
+    if old is None:
+        return new
+    keys = {s["key"] for s in new["sections"]}
+    sections = [s for s in old["sections"] if s["key"] not in keys] + new["sections"]
+    rank = {k: i for i, k in enumerate(ORDER)}
+    sections.sort(key=lambda s: rank.get(s["key"], len(ORDER)))
+    return {**old, "sections": sections, "facts": {**old["facts"], **new["facts"]}, "partial": new["finished"]}
+
+
+def load_run() -> dict | None:
+    import json
+
+    return json.loads(LAST_RUN.read_text(encoding="utf-8")) if LAST_RUN.exists() else None
+
+
+def save_run(run: dict) -> None:
+    import json
+
+    LAST_RUN.parent.mkdir(parents=True, exist_ok=True)
+    LAST_RUN.write_text(json.dumps(run, indent=1, default=str), encoding="utf-8")
+
+
+def write_doc(run: dict) -> None:
+    sections = [
+        (s["key"], s["title"] + (f" (measured {s['at']} UTC)" if s.get("at") else ""), decode(s))
+        for s in run["sections"]
+    ]
+    write(
+        DOC,
+        sections,
+        run["facts"],
+        run["machine"],
+        command=run["command"],
+        started=datetime.fromisoformat(run["started"]),
+        finished=datetime.fromisoformat(run["finished"]),
+        load_before=run["load_before"],
+        load_after=run["load_after"],
+        prose=notes(),
+        keys=[b.key for b in REGISTRY],
+    )
+    print(f"\nwrote {DOC.relative_to(ROOT)}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="fewer repetitions")
     parser.add_argument("--only", action="append", help="a benchmark key or group (repeatable)")
     parser.add_argument("--list", action="store_true", help="list the benchmarks and exit")
     parser.add_argument("--no-write", action="store_true", help="do not write docs/performance.md")
+    parser.add_argument(
+        "--report-only", action="store_true", help="rewrite docs/performance.md from the last run (after editing notes)"
+    )
     args = parser.parse_args(argv)
 
     if args.list:
@@ -95,6 +178,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"building or finding the ten-year journal: {tenyear_journal()}", flush=True)
     session.facts["ten-year journal"] = describe()
     sections: list[tuple[str, str, list[Result] | Skipped]] = []
+    stamps: dict[str, str] = {}
     failed = False
     try:
         for b in chosen:
@@ -120,23 +204,25 @@ def main(argv: list[str] | None = None) -> int:
                 )
             print(f"   ({time.perf_counter() - t0:.0f} s)")
             sections.append((b.key, b.title, results))
+            stamps[b.key] = datetime.now(UTC).strftime("%H:%M")
     finally:
         session.cleanup()
     if not args.no_write:
         command = "python bench/run_all.py" + (" --quick" if args.quick else "")
-        if args.only:
-            command += "".join(f" --only {o}" for o in args.only)
-        write(
-            DOC,
-            sections,
-            session.facts,
-            machine(),
-            command=command,
-            started=started,
-            load_before=load_before,
-            prose=notes(),
-        )
-        print(f"\nwrote {DOC.relative_to(ROOT)}")
+        run = {
+            "command": command,
+            "started": started.isoformat(),
+            "finished": datetime.now(UTC).isoformat(),
+            "load_before": load_before,
+            "load_after": load(),
+            "machine": machine(),
+            "facts": session.facts,
+            "sections": [encode(key, title, body, stamps.get(key, "")) for key, title, body in sections],
+        }
+        if args.only:  # a partial run updates its sections of the last full run
+            run = merge(load_run(), run)
+        save_run(run)
+        write_doc(run)
     return 1 if failed else 0
 
 
