@@ -192,7 +192,8 @@ def build_stdlib_copy(folder: Path) -> Path:
             " AND name NOT LIKE 'sqlite_%'"
         )
     ]
-    for table in tables:
+    for table in tables:  # the source's rows replace what the migrations seeded (word lists)
+        conn.execute(f"DELETE FROM main.{table}")
         conn.execute(f"INSERT INTO main.{table} SELECT * FROM src.{table}")
     conn.execute(
         "INSERT INTO search_index (rowid, kind, ref_id, body) SELECT id, c0, c1, c2 FROM src.search_index_content"
