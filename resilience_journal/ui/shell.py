@@ -22,11 +22,8 @@ from resilience_journal.ui.pages import PAGES, PageSpec
 from resilience_journal.ui.pages.base import Page
 from resilience_journal.ui.reflection_editor import ReflectionEditor
 from resilience_journal.ui.reminders import ReminderBanner, ReminderService
+from resilience_journal.ui.support_dialog import SUPPORT_SHORTCUT  # defined beside the dialog, for the lock screen
 from resilience_journal.ui.widgets.draft_bar import DraftBar
-
-#: Opens the support contacts from anywhere, even while locked (MainWindow's action); unlocked,
-#: the button under the navigation does the same.
-SUPPORT_SHORTCUT = "Ctrl+Shift+H"
 
 
 class LazyPages(dict):
