@@ -40,6 +40,24 @@ def settle(app: QApplication) -> None:
         app.processEvents()
 
 
+def show_and_wait(app: QApplication, window: MainWindow, key: str) -> None:
+    """Show a page; pages that draw in the background (a ``ready`` signal) are waited for."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    page = window.shell.pages[key]
+    ready = getattr(page, "ready", None)
+    if ready is None:
+        window.shell.show_page(key)
+    else:
+        loop = QEventLoop()
+        ready.connect(loop.quit)
+        QTimer.singleShot(120_000, loop.quit)
+        window.shell.show_page(key)
+        loop.exec()
+        ready.disconnect(loop.quit)
+    settle(app)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--theme", default="light")
@@ -49,6 +67,9 @@ def main() -> None:
     suffix = "" if args.theme == "light" else f"-{args.theme}"
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    from resilience_journal.ui.qt_fixes import guard_signal_emit_refcount
+
+    guard_signal_emit_refcount()
     apply_theme(app, args.theme)
     clock = FakeClock(DEMO_NOW)
     with tempfile.TemporaryDirectory() as folder:
@@ -72,8 +93,7 @@ def main() -> None:
         screen.unlock()
         settle(app)
         for spec in PAGES:
-            window.shell.show_page(spec.key)
-            settle(app)
+            show_and_wait(app, window, spec.key)
             window.grab().save(str(args.out / f"page-{spec.key}{suffix}.png"))
 
         window.shell.show_page(PAGES[0].key)

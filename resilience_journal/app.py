@@ -6,6 +6,7 @@ passed to whatever needs them.
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import sys
@@ -46,8 +47,18 @@ def check_folder(folder: Path) -> str | None:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         return messages.FOLDER_UNUSABLE.format(path=folder, reason=exc.strerror or exc)
+    if not folder.is_dir():
+        return messages.FOLDER_UNUSABLE.format(path=folder, reason="it is not a folder")
     if not os.access(folder, os.W_OK | os.X_OK):
         return messages.FOLDER_UNUSABLE.format(path=folder, reason="it is read-only")
+    try:
+        # os.access says yes to root and on some network drives; only a real write is proof.
+        # TemporaryFile leaves nothing behind, even if the app is killed here.
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as exc:
+        reason = "it is read-only" if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS) else exc.strerror
+        return messages.FOLDER_UNUSABLE.format(path=folder, reason=reason or exc)
     return None
 
 
@@ -66,6 +77,9 @@ def main(argv: list[str] | None = None, clock: Clock | None = None) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    from resilience_journal.ui.qt_fixes import guard_signal_emit_refcount
+
+    guard_signal_emit_refcount()  # PySide6 6.12.0 would otherwise abort after ~570 emitted signals
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
@@ -97,6 +111,11 @@ def main(argv: list[str] | None = None, clock: Clock | None = None) -> int:
             demo_passphrase="demo" if args.demo else None,
         )
         window.show()
+        # Everything built so far lives as long as the app: taking it out of the garbage
+        # collector's rounds keeps each collection (which pauses every thread) short.
+        import gc
+
+        gc.freeze()
         code = app.exec()
         window.close()
         return code

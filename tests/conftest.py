@@ -13,6 +13,12 @@ from pathlib import Path  # noqa: E402
 import pytest  # noqa: E402
 from support import NOW, PASSPHRASE  # noqa: E402
 
+from resilience_journal.ui.qt_fixes import guard_signal_emit_refcount  # noqa: E402
+
+# PySide6 6.12.0 drops a reference to True on every Signal.emit(); without this the test run
+# aborts once a few hundred signals have been emitted (see ui/qt_fixes.py).
+guard_signal_emit_refcount()
+
 from resilience_journal.domain.clock import FakeClock  # noqa: E402
 from resilience_journal.storage import Journal  # noqa: E402
 

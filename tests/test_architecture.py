@@ -62,6 +62,11 @@ def test_only_ui_and_the_composition_root_import_qt():
     assert offenders(outside_ui, ("PySide6", "shiboken6")) == []
 
 
+def test_pdf_renderer_uses_qt_gui_but_no_widgets():
+    names = imported_modules(PACKAGE / "export" / "pdf.py")
+    assert {n for n in names if n.startswith("PySide6")} <= {"PySide6.QtCore", "PySide6.QtGui"}
+
+
 def test_sql_driver_is_only_used_by_storage():
     not_storage = [p for p in PACKAGE.rglob("*.py") if p.relative_to(PACKAGE).parts[0] not in ("storage",)]
     assert offenders(not_storage, ("sqlcipher3", "sqlite3")) == []

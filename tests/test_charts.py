@@ -51,7 +51,7 @@ def test_stress_by_kind_medians_and_counts():
 def test_decompression_marks_medians_and_leaves_rare_strategies_unranked():
     fig = decompression.decompression(TrendData(*NOV, decompressions=DECOMPRESSIONS))
     assert list(_line(fig, "before:Walk").get_xdata()) == [6.5]
-    assert list(_line(fig, "after:Walk").get_xdata()) == [4.5]
+    assert list(_line(fig, "after:Walk").get_xdata()) == [4.0]  # (4+2+5+5)/4: the arrow is the mean drop, 2.5
     assert list(_line(fig, "after:Music").get_xdata()) == [1.5]
     labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
     assert labels == ["Music", "Breathing", "Walk"]  # bottom to top: Walk ranked first, Music unranked last
@@ -61,15 +61,14 @@ def test_decompression_marks_medians_and_leaves_rare_strategies_unranked():
 
 
 def test_emotion_bars_are_the_counts():
-    mentions = [mention(date(2026, 11, 2), e) for e in ("Tired", "Tired", "Tired", "Sad", "Calm", "Calm")]
+    mentions = [mention(e) for e in ("Tired", "Tired", "Tired", "Sad", "Calm", "Calm")]
     fig = emotions.emotion_frequency(TrendData(*NOV, emotions=tuple(mentions)))
     widths = {p.get_gid(): p.get_width() for p in fig.axes[0].patches}
     assert widths == {"emotion:Tired": 3, "emotion:Calm": 2, "emotion:Sad": 1}
 
 
 def test_emotions_by_kind_grid_is_the_counts():
-    d = date(2026, 11, 2)
-    mentions = [mention(d, "Tired"), mention(d, "Tired"), mention(d, "Sad"), mention(d, "Tired", kind="Court")]
+    mentions = [mention("Tired"), mention("Tired"), mention("Sad"), mention("Tired", kind="Court")]
     fig = emotions.emotions_by_activity(TrendData(*NOV, emotions=tuple(mentions)))
     image = next(i for i in fig.axes[0].images if i.get_gid() == "emotion-kind-grid")
     assert image.get_array().tolist() == [[2, 1], [1, 0]]
@@ -115,7 +114,7 @@ def test_catalog_hides_empty_charts_and_every_chart_has_words_and_a_table():
         *NOV,
         entries=ROLLING_ENTRIES,
         decompressions=DECOMPRESSIONS,
-        emotions=(mention(date(2026, 11, 1), "Tired"),),
+        emotions=(mention("Tired"),),
         checkins=(CheckIn(date(2026, 11, 2), mood=4),),
         measures=(MeasureScore(date(2026, 11, 2), "cbi", "work", 50.0),),
     )
@@ -124,7 +123,7 @@ def test_catalog_hides_empty_charts_and_every_chart_has_words_and_a_table():
         assert spec.describe(full)
         assert spec.table(full).rows, spec.key
     assert chart("stress_over_time").table(full).rows[-1] == ("2026-11-10", "1", "4.0", "3.0", "4.8")
-    assert chart("decompression").table(full).rows[0] == ("Walk", "4", "6.5", "4.5", "3", "yes")
+    assert chart("decompression").table(full).rows[0] == ("Walk", "4", "6.5", "4.0", "3", "yes")
 
 
 def test_an_empty_period_draws_a_kind_message_not_an_error():
@@ -169,3 +168,38 @@ def test_charts_import_matplotlib_only_when_building_and_never_pyplot():
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=os.getcwd())
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
     assert result.returncode == 0, result.stderr
+
+
+def test_long_checkin_spans_are_drawn_as_28_day_means():
+    from datetime import timedelta
+
+    start = date(2026, 1, 1)
+    checkins = tuple(CheckIn(start + timedelta(days=i), mood=i % 2 * 10) for i in range(100))  # 0, 10, 0, 10...
+    fig = selfcare.checkins(TrendData(start, date(2026, 4, 30), checkins=checkins))
+    line = _line(fig, "checkin:mood")
+    assert line.get_label() == "Mood (28-day mean)"
+    assert list(line.get_ydata())[:3] == [0.0, 5.0, 10 / 3]
+    assert line.get_ydata()[-1] == 5.0  # 14 zeros and 14 tens in the last 28 days
+
+
+def test_very_many_entries_are_drawn_as_counted_shade():
+    from datetime import timedelta
+
+    from resilience_journal.charts.stress import DENSITY_FROM
+
+    start = date(2020, 1, 6)  # a Monday
+    entries = tuple(entry(start + timedelta(days=i // 4), i % 11) for i in range(DENSITY_FROM + 4))
+    data = TrendData(start, start + timedelta(days=(DENSITY_FROM + 3) // 4), entries=entries)
+    fig = stress.stress_over_time(data)
+    counts = next(i for i in fig.axes[0].images if i.get_gid() == "entries-density").get_array()
+    assert counts.sum() == len(entries)  # every entry counted once
+    assert counts[0, 0] == 3  # first week: 28 entries cycling 0..10 give stress 0 three times
+    assert not any(c.get_gid() == "entries" for c in fig.axes[0].collections)
+
+
+def test_rolling_mean_line_breaks_where_no_entry_fell_for_a_whole_window():
+    entries = ROLLING_ENTRIES + (entry(date(2026, 11, 20), 6),)  # 10 days after the last: a gap
+    fig = stress.stress_over_time(TrendData(*NOV, entries=entries))
+    ys = list(_line(fig, "rolling-7").get_ydata())
+    assert ys[:4] == [5.0, 6.0, 5.0, 3.0] and np.isnan(ys[4]) and ys[5] == 6.0
+    assert not any(np.isnan(y) for y in _line(fig, "rolling-28").get_ydata())

@@ -50,7 +50,9 @@ def test_markdown_holds_every_piece_and_escapes_formatting():
     assert "\\<b\\>anxious\\</b\\> & \\*tired\\*" in text  # the user's symbols stay symbols
     assert "- \\# not a heading" in text
     assert "Court \\| hearing" in text  # a pipe cannot break the table
-    assert "Stress by week: rising from 4 to 6\\." in text
+    assert "Stress by week: rising from 4 to 6." in text  # ordinary punctuation stays readable
+    assert markdown.escape("1. not a list") == "1\\. not a list"
+    assert markdown.escape("(see notes) - fine") == "(see notes) - fine"
     assert text.rstrip().endswith(f"*{markdown.escape(FOOTER)}*")
 
 
@@ -81,6 +83,28 @@ def test_pdf_text_contains_every_piece_and_a_footer_on_every_page(qapp):
         assert normalise(piece) in text
     assert text.count(normalise(FOOTER)) == pages
     assert f"Page {pages} of {pages}" in text
+
+
+def test_a_chart_never_parts_from_its_title_and_the_last_words_are_printed(qapp):
+    from pypdf import PdfReader
+
+    charts = tuple(
+        block
+        for i in range(4)
+        for block in (Image(_png(), alt=f"Description {i} of the chart.", caption=f"Chart title {i}"),)
+    )
+    doc = Document(
+        title="Long summary",
+        blocks=(*[Paragraph(f"Filler paragraph {i}. " * 25) for i in range(9)], Heading("Charts"), *charts),
+        footer=FOOTER,
+    )
+    reader = PdfReader(io.BytesIO(pdf.render(doc)))
+    pages = [normalise(p.extract_text()) for p in reader.pages]
+    for i in range(4):
+        holding = [n for n, text in enumerate(pages) if f"Chart title {i}" in text]
+        assert len(holding) == 1 and f"Description {i} of the chart." in pages[holding[0]]
+    assert any(text.startswith("Charts") or " Charts " in text for text in pages)
+    assert "Description 3 of the chart." in pages[-1]
 
 
 def test_pdf_with_password_cannot_be_read_without_it(qapp):
@@ -161,3 +185,51 @@ def test_preview_shows_the_same_text_as_the_pdf(qtbot):
     shown = normalise(preview.plain_text())
     for piece in doc.texts():
         assert normalise(piece) in shown
+
+
+def test_export_thread_delivers_on_the_gui_thread_and_survives_a_deleted_receiver(qtbot):
+    import threading
+
+    from PySide6.QtWidgets import QWidget
+
+    from resilience_journal.ui.export_thread import start_export
+
+    class Receiver(QWidget):
+        def __init__(self):
+            super().__init__()
+            self.got = []
+
+        def done(self, value):
+            self.got.append((value, threading.current_thread() is threading.main_thread()))
+
+        def failed(self, kind):
+            self.got.append((kind, None))
+
+    r = Receiver()
+    qtbot.addWidget(r)
+    start_export(lambda: 42, r.done, r.failed)
+    qtbot.waitUntil(lambda: r.got == [(42, True)])
+    start_export(lambda: 1 / 0, r.done, r.failed)
+    qtbot.waitUntil(lambda: len(r.got) == 2)
+    assert r.got[1] == ("ZeroDivisionError", None)  # the type only: a message could quote journal words
+
+    gone = Receiver()
+    release, finished = threading.Event(), threading.Event()
+
+    def slow_job():
+        release.wait(5)
+        finished.set()
+        return 7
+
+    start_export(slow_job, gone.done, gone.failed)
+    gone.deleteLater()
+    qtbot.waitUntil(lambda: not _alive(gone))
+    release.set()  # the receiver is gone: the result must go nowhere, quietly
+    qtbot.waitUntil(finished.is_set)
+    qtbot.wait(50)
+
+
+def _alive(widget) -> bool:
+    import shiboken6
+
+    return shiboken6.isValid(widget)

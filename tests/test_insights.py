@@ -19,7 +19,7 @@ def _month() -> TrendData:
     phone_now = [entry(date(2026, 10, 30), 3, kind="Phone call", hour=14 + i % 3) for i in range(5)]
     home_before = [entry(EARLIER, 5, hour=9 + i) for i in range(5)]
     phone_before = [entry(EARLIER, 3, kind="Phone call", hour=14) for _ in range(5)]
-    emotions = [mention(date(2026, 11, 10), "Tired")] * 4 + [mention(date(2026, 11, 12), "Calm")] * 2
+    emotions = [mention("Tired")] * 4 + [mention("Calm")] * 2
     return TrendData(
         start=START,
         end=END,
@@ -62,7 +62,7 @@ def test_too_little_data_says_nothing():
         end=END,
         entries=tuple(entry(date(2026, 11, 10 + i), 9) for i in range(4)),
         decompressions=(use(date(2026, 11, 10), "Walk", 8, 2), use(date(2026, 11, 11), "Walk", 8, 2)),
-        emotions=(mention(date(2026, 11, 10), "Tired"),) * 2,
+        emotions=(mention("Tired"),) * 2,
         checkins=tuple(CheckIn(date(2026, 11, 10 + i), mood=3) for i in range(4)),
     )
     assert insights(data) == []

@@ -30,6 +30,15 @@ def _v2_rows(conn) -> None:
     )
 
 
+def _v3_rows(conn) -> None:
+    # Version 3 only added a covering index for the Trends page; an entry it indexes must survive.
+    conn.execute(
+        "INSERT INTO reflection (uid, occurred_at, local_date, activity_kind, stress, created_at, updated_at)"
+        " VALUES ('v3-entry', '2025-06-02T15:00:00+01:00', '2025-06-02', 'Court', 9,"
+        " '2025-06-02T15:05:00+01:00', '2025-06-02T15:05:00+01:00')"
+    )
+
+
 def _search_key_rows(conn) -> None:
     """m007: the search index row of the version-1 entry, with its key."""
     rid = conn.execute("SELECT id FROM reflection WHERE uid = 'v1-entry'").fetchone()[0]
@@ -40,7 +49,7 @@ def _search_key_rows(conn) -> None:
 
 
 #: version -> writer of rows that a journal at that version holds.
-SAMPLE_ROWS = {1: _v1_rows, 2: _v2_rows, 3: _search_key_rows}
+SAMPLE_ROWS = {1: _v1_rows, 2: _v2_rows, 3: _v3_rows, 4: _search_key_rows}
 
 
 def make_journal_at(path, version: int) -> None:

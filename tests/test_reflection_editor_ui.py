@@ -29,6 +29,10 @@ def window(qtbot, journal_path, clock, tmp_path):
     screen.field.setText(PASSPHRASE)
     screen.unlock()
     assert w.journal is not None
+    # These tests start from the Journal page (Today is first since the self-care merge), and
+    # window shortcuts such as Ctrl+N reach only the active window.
+    w.shell.show_page("journal")
+    w.activateWindow()
     yield w
     if w.journal is not None:
         w.lock()
@@ -52,6 +56,7 @@ def _editor() -> ReflectionEditor | None:
 
 def test_keyboard_only_capture_reflect_save_and_find(qtbot, window):
     """Ctrl+N, stress, two feelings, one prompt answered, Ctrl+S: listed, and found by search."""
+    window.shell.show_page("journal")  # the app opens on Today; the list is on the Journal page
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: _editor() is not None)
     editor = _editor()
@@ -296,6 +301,7 @@ def test_opening_an_entry_from_the_list_edits_it_and_a_draft_of_an_edit_returns_
     j = window.journal
     r = j.reflections.add(Reflection(occurred_at=clock.now() - timedelta(hours=1), activity_kind="Duty", stress=4,
                                      text="first version"))  # fmt: skip
+    window.shell.show_page("journal")  # the app opens on Today; the list is on the Journal page
     window.shell._data_changed("reflections")
     entries = window.findChild(QTreeWidget, "entries")
     entries.itemActivated.emit(entries.topLevelItem(0), 0)

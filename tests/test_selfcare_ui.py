@@ -441,3 +441,19 @@ def test_a_questionnaire_saved_by_mistake_can_be_deleted_after_confirming(qtbot,
     history.confirm.click()
     assert [m.local_date for m in j.measures.history()] == [TODAY - timedelta(days=40)]
     assert history.list.topLevelItemCount() == 1
+
+
+def test_building_the_pages_opens_no_stray_windows(qtbot, page_context):
+    """A label shown before it had a parent once flashed up as a window and stole the focus."""
+    from PySide6.QtWidgets import QLineEdit
+
+    field = QLineEdit()
+    qtbot.addWidget(field)
+    field.show()
+    field.activateWindow()
+    field.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is field)
+    s = Shell(page_context)
+    qtbot.addWidget(s)
+    QApplication.processEvents()
+    assert QApplication.focusWidget() is field

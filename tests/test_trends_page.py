@@ -212,3 +212,56 @@ def test_locking_while_charts_are_drawn_is_safe(page_context, journal, clock, qt
         return not any(t.name.startswith("trends") and t.is_alive() for t in threading.enumerate())
 
     qtbot.waitUntil(worker_gone, timeout=WAIT)
+
+
+def test_charts_follow_the_theme(page_context, journal, clock, qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    from resilience_journal.ui.theme import apply_theme, current_theme, theme_colours
+
+    app = QApplication.instance()
+    before = current_theme(app)
+    _fill(journal, clock, days=30)
+    apply_theme(app, "light")
+    page = _page(page_context, qtbot)
+    assert page.panels["stress_by_kind"].canvas.image().pixelColor(2, 2).name() == theme_colours("light")["card"]
+    try:
+        with qtbot.waitSignal(page.ready, timeout=WAIT):
+            apply_theme(app, "dark")
+        canvas = page.panels["stress_by_kind"].canvas
+        assert canvas.image().pixelColor(2, 2).name() == theme_colours("dark")["card"]
+        save_png(page, "trends-dark")
+    finally:
+        apply_theme(app, before)
+
+
+def test_export_warns_before_asking_where_and_honours_the_chosen_type(
+    page_context, journal, clock, qtbot, tmp_path, monkeypatch
+):
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    _fill(journal, clock, days=30)
+    page = _page(page_context, qtbot)
+    warnings, asked = [], []
+    answer = [QMessageBox.StandardButton.Cancel]
+    monkeypatch.setattr(QMessageBox, "question", lambda _p, _t, text, *a: warnings.append(text) or answer[0])
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a: asked.append(a) or (str(tmp_path / "calendar"), "SVG image (*.svg)")
+    )
+    qtbot.mouseClick(page.panels["calendar"].export_button, Qt.MouseButton.LeftButton)
+    assert warnings == [messages.CHART_EXPORT_WARNING] and "not encrypted" in warnings[0]
+    assert asked == []  # cancelled at the warning: no file dialog, no file
+    answer[0] = QMessageBox.StandardButton.Save
+    with qtbot.waitSignal(page.exported, timeout=WAIT):
+        qtbot.mouseClick(page.panels["calendar"].export_button, Qt.MouseButton.LeftButton)
+    assert (tmp_path / "calendar.svg").read_bytes().startswith(b"<?xml")
+
+
+def test_a_wider_window_redraws_the_charts_at_the_new_width(page_context, journal, clock, qtbot):
+    _fill(journal, clock, days=30)
+    page = _page(page_context, qtbot)
+    narrow = page.panels["stress_by_kind"].canvas.rendered_size().width()
+    with qtbot.waitSignal(page.ready, timeout=WAIT):
+        page.resize(1400, 800)
+    wide = page.panels["stress_by_kind"].canvas.rendered_size().width()
+    assert wide - narrow == 400  # the chart follows the page, drawn again off the GUI thread

@@ -62,16 +62,25 @@ def test_loader_reads_period_filter_and_earlier_span(journal, clock):
         ("Walk", 7, 4),
         ("Music", 6, 5),
     ]
-    assert [(m.activity_kind, m.emotion) for m in data.emotions] == [
-        ("Home visit", "Tired"),
-        ("Home visit", "Sad"),
-        ("Phone call", "Calm"),
+    assert [(t.activity_kind, t.emotion, t.n) for t in data.emotions] == [
+        ("Home visit", "Sad", 1),
+        ("Home visit", "Tired", 1),
+        ("Phone call", "Calm", 1),
     ]
 
     home = load_trend_data(journal, date(2026, 10, 29), date(2026, 11, 25), "Home visit")
     assert [e.stress for e in home.entries] == [7]
     assert [d.strategy for d in home.decompressions] == ["Walk"]  # standalone uses have no kind
-    assert {m.emotion for m in home.emotions} == {"Tired", "Sad"}
+    assert {t.emotion for t in home.emotions} == {"Tired", "Sad"}
+
+
+def test_trend_query_reads_only_the_covering_index(journal):
+    """On a ten-year journal, reading whole rows (with their text) would be the slow part."""
+    plan = journal.query(
+        "EXPLAIN QUERY PLAN SELECT occurred_at, activity_kind, stress FROM reflection"
+        " WHERE local_date BETWEEN '2026-01-01' AND '2026-12-31' AND deleted_at IS NULL"
+    )
+    assert any("COVERING INDEX" in row[-1] for row in plan), plan
 
 
 def test_loader_reads_checkins_and_questionnaire_scores(journal):
@@ -110,3 +119,13 @@ def test_first_day_and_kinds(journal, clock):
 def test_backwards_period_is_refused(journal):
     with pytest.raises(ValueError):
         load_trend_data(journal, date(2026, 11, 2), date(2026, 11, 1))
+
+
+def test_long_periods_are_read_in_pieces_without_losing_or_repeating_an_entry(journal, clock):
+    days = [date(2024, 1, 1), date(2024, 7, 1), date(2024, 7, 2), date(2025, 12, 31), date(2026, 11, 25)]
+    for i, day in enumerate(days):
+        _add(journal, clock, day, i)
+        _decompression(journal, clock, day, "Walk", 8, i)
+    data = load_trend_data(journal, date(2024, 1, 1), date(2026, 11, 25))
+    assert [e.local_date for e in data.entries] == days
+    assert [d.local_date for d in data.decompressions] == days

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from resilience_journal.domain.trend_data import DecompressionUse, EmotionMention, StressEntry
+from resilience_journal.domain.trend_data import DecompressionUse, EmotionTally, StressEntry
 
 
 def at(day: date, hour: int = 10, minute: int = 0) -> datetime:
@@ -16,11 +16,11 @@ def entry(day: date, stress: int, kind: str = "Home visit", hour: int = 10, minu
 
 
 def use(day: date, strategy: str, before: int, after: int) -> DecompressionUse:
-    return DecompressionUse(at(day, 18), strategy, before, after)
+    return DecompressionUse(day, strategy, before, after)
 
 
-def mention(day: date, emotion: str, kind: str = "Home visit") -> EmotionMention:
-    return EmotionMention(day, kind, emotion)
+def mention(emotion: str, kind: str = "Home visit", n: int = 1) -> EmotionTally:
+    return EmotionTally(kind, emotion, n)
 
 
 #: Five days in November with entries: daily means 5, 8, 2, 4 (7-day rolling 5, 6, 5, 3).

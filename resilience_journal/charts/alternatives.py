@@ -110,14 +110,14 @@ def strategy_table(data: TrendData) -> ChartTable:
         (
             s.strategy,
             str(s.n),
-            _num(s.median_before),
-            _num(s.median_after),
+            f1(s.mean_before),
+            f1(s.mean_after),
             _num(s.median_drop),
             "yes" if s.ranked else "no — too few uses",
         )
         for s in strategy_summaries(data.decompressions)
     )
-    return ChartTable(("Strategy", "Uses", "Median before", "Median after", "Median drop", "Ranked"), rows)
+    return ChartTable(("Strategy", "Uses", "Average before", "Average after", "Median drop", "Ranked"), rows)
 
 
 def strategy_describe(data: TrendData) -> str:
@@ -131,7 +131,7 @@ def strategy_describe(data: TrendData) -> str:
         text += (
             " Ranked by median drop: "
             + "; ".join(
-                f"{s.strategy}: {_num(s.median_before)} to {_num(s.median_after)}, median drop {_num(s.median_drop)} "
+                f"{s.strategy}: on average {f1(s.mean_before)} to {f1(s.mean_after)}, median drop {_num(s.median_drop)} "
                 f"({_plural(s.n, 'use')})"
                 for s in ranked
             )

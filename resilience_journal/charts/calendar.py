@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from resilience_journal.charts.figure import new_figure, nothing_to_show, style_axes, text_colour_on
+from resilience_journal.charts.figure import DEFAULT_WIDTH, new_figure, nothing_to_show, style_axes, text_colour_on
 from resilience_journal.charts.palette import LIGHT, ChartPalette
 from resilience_journal.domain.trend_data import TrendData
 from resilience_journal.domain.trends import WEEKDAYS, calendar_grid, weekday_time_grid
@@ -12,57 +12,65 @@ from resilience_journal.domain.trends import WEEKDAYS, calendar_grid, weekday_ti
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
+#: Largest calendar square, in inches (a four-week calendar should not be a wall of colour).
+MAX_CELL = 0.3
+
 
 def _stress_cmap(palette: ChartPalette):
     from matplotlib import colormaps
 
-    # Days without entries blend into the page.
-    return colormaps[palette.sequential].with_extremes(bad=palette.background)
+    # Days without entries are see-through, so the page (or the faint "no entry" layer) shows.
+    return colormaps[palette.sequential].with_extremes(bad=(0, 0, 0, 0))
 
 
 def stress_calendar(data: TrendData, palette: ChartPalette = LIGHT, size=None, dpi: float = 100) -> Figure:
-    """Days as squares (weekday rows, week columns), coloured by that day's mean stress."""
-    fig = new_figure(palette, size, 2.6, dpi)
+    """Days as squares (weekday rows, week columns), coloured by that day's mean stress.
+
+    Squares stay square: a short period gives bigger squares (up to ``MAX_CELL`` inches), a year
+    fills the width.  Days in the span without entries are faintly shaded, days outside it blank.
+    """
     if not data.entries:
-        return nothing_to_show(fig, palette)
+        return nothing_to_show(new_figure(palette, size, 2.6, dpi), palette)
     import numpy as np
+    from matplotlib.colors import ListedColormap
 
     grid = calendar_grid(data.entries, data.start, data.end)
+    width = (size or (DEFAULT_WIDTH, None))[0]
+    cell = min(MAX_CELL, (width - 1.6) / grid.weeks)
+    fig = new_figure(palette, (width, size[1] if size and size[1] else 7 * cell + 0.9), dpi=dpi)
     values = np.array([[np.nan if v is None else v for v in row] for row in grid.means], dtype=float)
+    in_span = np.array(
+        [[grid.span_start <= grid.day_at(d, w) <= grid.span_end for w in range(grid.weeks)] for d in range(7)]
+    )
     ax = fig.add_subplot()
     style_axes(ax, palette, grid_axis="")
+    quiet = np.where(in_span & np.isnan(values), 1.0, np.nan)
+    ax.imshow(np.ma.masked_invalid(quiet), cmap=ListedColormap([palette.grid]), alpha=0.6, aspect="equal")
     image = ax.imshow(np.ma.masked_invalid(values), cmap=_stress_cmap(palette), vmin=0, vmax=10, aspect="equal")
     image.set_gid("calendar")
-    # Faint outlines show which squares are days inside the span, with or without entries.
-    for w in range(grid.weeks):
-        for d in range(7):
-            day = grid.day_at(d, w)
-            if grid.span_start <= day <= grid.span_end and np.isnan(values[d, w]):
-                ax.add_patch(_outline(w, d, palette))
     ax.set_yticks(range(7), WEEKDAYS, fontsize=8)
-    months, seen = [], set()
+    months: list[tuple[int, str]] = []
+    seen: set[tuple[int, int]] = set()
     for w in range(grid.weeks):
         day = max(grid.day_at(0, w), grid.span_start)
-        key = (day.year, day.month)
-        if key not in seen:
-            seen.add(key)
-            months.append((w, day.strftime("%b") if day.month != 1 or not months else day.strftime("%b %Y")))
+        if (day.year, day.month) in seen:
+            continue
+        seen.add((day.year, day.month))
+        if months and w - months[-1][0] < 3:
+            if len(months) > 1:
+                continue  # too close to the last label to read
+            months.pop()  # the first month is only a sliver: label the next one instead
+        months.append((w, day.strftime("%b %Y") if day.month == 1 or not months else day.strftime("%b")))
     ax.set_xticks([w for w, _ in months], [m for _, m in months], fontsize=8)
     ax.tick_params(length=0)
     ax.xaxis.tick_top()
     for spine in ax.spines.values():
         spine.set_visible(False)
-    bar = fig.colorbar(image, ax=ax, shrink=0.8, pad=0.01, aspect=12)
-    bar.set_label("Mean stress", color=palette.foreground, fontsize=8.5)
-    bar.ax.tick_params(colors=palette.foreground, labelsize=8)
+    bar = fig.colorbar(image, ax=ax, shrink=0.9, pad=0.01, aspect=10, fraction=0.05)
+    bar.set_label("Mean stress", color=palette.foreground, fontsize=8)
+    bar.ax.tick_params(colors=palette.foreground, labelsize=7)
     bar.outline.set_visible(False)
     return fig
-
-
-def _outline(x: int, y: int, palette: ChartPalette):
-    from matplotlib.patches import Rectangle
-
-    return Rectangle((x - 0.45, y - 0.45), 0.9, 0.9, fill=False, edgecolor=palette.grid, linewidth=0.5)
 
 
 def when_it_hurts(data: TrendData, palette: ChartPalette = LIGHT, size=None, dpi: float = 100) -> Figure:

@@ -18,7 +18,11 @@ def _number(x: float) -> str:
 
 
 def decompression(data: TrendData, palette: ChartPalette = LIGHT, size=None, dpi: float = 100) -> Figure:
-    """One row per strategy: hollow dot at the median before, filled dot at the median after.
+    """One row per strategy: hollow dot at the average before, filled dot at the average after.
+
+    Averages, so the arrow's length is exactly the average drop (two medians need not differ by
+    the median drop, which would make the picture contradict its label); the label gives the
+    median drop, which ranks the strategies because one unusual use cannot sway it.
 
     Ranked strategies (at least ``MIN_USES_TO_RANK`` uses) come first, largest median drop at
     the top; the others are listed underneath in grey and say they are not ranked.
@@ -35,14 +39,14 @@ def decompression(data: TrendData, palette: ChartPalette = LIGHT, size=None, dpi
         colour = palette.series[2] if s.ranked else palette.muted
         ax.annotate(
             "",
-            xy=(s.median_after, y),
-            xytext=(s.median_before, y),
+            xy=(s.mean_after, y),
+            xytext=(s.mean_before, y),
             arrowprops={"arrowstyle": "-|>", "color": colour, "lw": 1.8, "shrinkA": 4, "shrinkB": 4},
         )
         ax.plot(
-            [s.median_before], [y], "o", mfc=palette.background, mec=colour, mew=1.8, ms=8, gid=f"before:{s.strategy}"
+            [s.mean_before], [y], "o", mfc=palette.background, mec=colour, mew=1.8, ms=8, gid=f"before:{s.strategy}"
         )
-        ax.plot([s.median_after], [y], "o", color=colour, ms=8, gid=f"after:{s.strategy}")
+        ax.plot([s.mean_after], [y], "o", color=colour, ms=8, gid=f"after:{s.strategy}")
         if s.ranked:
             note = f"median drop {_number(s.median_drop)} · {s.n} uses"
         else:
@@ -56,6 +60,6 @@ def decompression(data: TrendData, palette: ChartPalette = LIGHT, size=None, dpi
     ax.set_ylim(-0.6, n - 0.4)
     ax.set_xlim(-0.4, 10.4)
     ax.set_xticks(range(0, 11))
-    ax.set_xlabel(f"Stress: ○ median before → ● median after (ranked from {MIN_USES_TO_RANK} uses)")
+    ax.set_xlabel(f"Stress: ○ average before → ● average after (ranked by median drop, from {MIN_USES_TO_RANK} uses)")
     ax.set_clip_on(False)
     return fig

@@ -79,7 +79,8 @@ def format_date_axis(ax: Axes) -> None:
 
     locator = AutoDateLocator(minticks=3, maxticks=9)
     ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
+    # The offset (shown once at the axis end) is just the year, not "2026-Nov".
+    ax.xaxis.set_major_formatter(ConciseDateFormatter(locator, offset_formats=["", "%Y", "%Y", "%Y", "%Y", "%Y"]))
 
 
 def text_colour_on(rgba: Sequence[float]) -> str:

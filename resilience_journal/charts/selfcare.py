@@ -14,10 +14,21 @@ from resilience_journal.charts.figure import (
 )
 from resilience_journal.charts.palette import LIGHT, ChartPalette
 from resilience_journal.domain.trend_data import CHECKIN_FIELDS, TrendData
-from resilience_journal.domain.trends import checkin_series, instrument_label, measure_series, scale_label
+from resilience_journal.domain.trends import (
+    checkin_series,
+    instrument_label,
+    measure_series,
+    rolling_values,
+    scale_label,
+)
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
+
+#: Above this many check-in days the chart shows rolling means instead of every day.
+MAX_DAILY_POINTS = 90
+#: The rolling window used then, in days.
+SMOOTHING_DAYS = 28
 
 
 def checkins(data: TrendData, palette: ChartPalette = LIGHT, size=None, dpi: float = 100) -> Figure:
@@ -31,14 +42,19 @@ def checkins(data: TrendData, palette: ChartPalette = LIGHT, size=None, dpi: flo
     labels = dict(CHECKIN_FIELDS)
     markers = ("o", "s", "^", "D")
     for i, (field, points) in enumerate(series.items()):
+        label = labels[field]
+        if len(points) > MAX_DAILY_POINTS:
+            # Hundreds of daily zig-zags hide the story: draw each measure's 28-day mean.
+            points = rolling_values(points, SMOOTHING_DAYS)
+            label += f" ({SMOOTHING_DAYS}-day mean)"
         (line,) = ax.plot(
             date_numbers([d for d, _ in points]),
             [v for _, v in points],
             color=palette.series[i % len(palette.series)],
-            marker=markers[i % len(markers)],
-            markersize=3 if len(points) > 60 else 4.5,
+            marker=markers[i % len(markers)] if len(points) <= MAX_DAILY_POINTS else None,
+            markersize=4.5,
             linewidth=1.4,
-            label=labels[field],
+            label=label,
         )
         line.set_gid(f"checkin:{field}")
     ax.set_ylim(-0.4, 10.4)
@@ -78,6 +94,6 @@ def questionnaires(data: TrendData, palette: ChartPalette = LIGHT, size=None, dp
         ax.set_title(instrument_label(instrument), fontsize=10, loc="left", color=palette.foreground)
         ax.set_xlim(lo - 0.5, hi + 0.5)
         ax.set_ylabel("Score")
-        legend(ax, palette, loc="upper left", ncols=3)
+        legend(ax, palette, loc="best", ncols=3)
         format_date_axis(ax)
     return fig

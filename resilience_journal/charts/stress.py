@@ -21,6 +21,37 @@ if TYPE_CHECKING:
 
 #: Seconds in a day, for placing each entry at its time of day along the date axis.
 _DAY = 86_400
+#: Above this many entries, points overlap into a smear (and take long to draw): each entry is
+#: then counted into a shaded grid of (week, stress) cells instead.
+DENSITY_FROM = 3000
+
+
+def _entry_density(ax, data: TrendData, palette: ChartPalette) -> list:
+    """Entries as shade: the darker a (fortnight, stress) cell, the more entries it holds."""
+    import numpy as np
+    from matplotlib.colors import LinearSegmentedColormap, to_rgba
+    from matplotlib.patches import Patch
+
+    span = (data.end - data.start).days + 1
+    bin_days = 7 if span <= 3 * 365 else 14
+    bins = -(-span // bin_days)
+    counts = np.zeros((11, bins))
+    columns = np.array([(e.local_date - data.start).days // bin_days for e in data.entries])
+    np.add.at(counts, (np.array([e.stress for e in data.entries]), columns), 1)
+    r, g, b, _ = to_rgba(palette.muted)
+    shades = LinearSegmentedColormap.from_list("entries", [(r, g, b, 0.12), (r, g, b, 0.75)])
+    lo, _hi = date_numbers([data.start, data.end])
+    image = ax.imshow(
+        np.ma.masked_equal(counts, 0),
+        cmap=shades,
+        aspect="auto",
+        origin="lower",
+        interpolation="nearest",
+        extent=(lo, lo + bins * bin_days, -0.5, 10.5),
+    )
+    image.set_gid("entries-density")
+    weeks = "week" if bin_days == 7 else f"{bin_days // 7} weeks"
+    return [Patch(color=(r, g, b, 0.5), label=f"Entries (shade: how many per {weeks})")]
 
 
 def stress_over_time(data: TrendData, palette: ChartPalette = LIGHT, size=None, dpi: float = 100) -> Figure:
@@ -37,21 +68,17 @@ def stress_over_time(data: TrendData, palette: ChartPalette = LIGHT, size=None, 
     ax = fig.add_subplot()
     style_axes(ax, palette)
     entries = data.entries
-    x = date_numbers([e.local_date for e in entries]) + np.array(
-        [(e.occurred_at.hour * 3600 + e.occurred_at.minute * 60) / _DAY for e in entries]
-    )
-    many = len(entries) > 2000
-    points = ax.scatter(
-        x,
-        [e.stress for e in entries],
-        s=4 if many else 12,
-        alpha=0.18 if many else 0.35,
-        color=palette.muted,
-        linewidths=0,
-        label="Each entry",
-        rasterized=many,
-    )
-    points.set_gid("entries")
+    extra: list = []
+    if len(entries) > DENSITY_FROM:
+        extra = _entry_density(ax, data, palette)
+    else:
+        x = date_numbers([e.local_date for e in entries]) + np.array(
+            [(e.occurred_at.hour * 3600 + e.occurred_at.minute * 60) / _DAY for e in entries]
+        )
+        points = ax.scatter(
+            x, [e.stress for e in entries], s=12, alpha=0.35, color=palette.muted, linewidths=0, label="Each entry"
+        )
+        points.set_gid("entries")
     days = daily_means(entries)
     (line,) = ax.plot(
         date_numbers([d.day for d in days]) + 0.5,
@@ -63,10 +90,10 @@ def stress_over_time(data: TrendData, palette: ChartPalette = LIGHT, size=None, 
     )
     line.set_gid("daily-mean")
     for window, colour, width in zip(ROLLING_WINDOWS, (palette.series[0], palette.series[1]), (1.6, 2.4), strict=True):
-        series = rolling_means(entries, window)
+        xs, ys = _break_gaps(rolling_means(entries, window), window)
         (line,) = ax.plot(
-            date_numbers([d for d, _ in series]) + 0.5,
-            [v for _, v in series],
+            xs,
+            ys,
             color=colour,
             linewidth=width,
             label=f"{window}-day mean",
@@ -78,8 +105,22 @@ def stress_over_time(data: TrendData, palette: ChartPalette = LIGHT, size=None, 
     lo, hi = date_numbers([data.start, data.end])
     ax.set_xlim(lo, hi + 1)
     format_date_axis(ax)
-    legend(ax, palette, loc="upper left", ncols=4)
+    handles, _labels = ax.get_legend_handles_labels()
+    legend(ax, palette, handles=extra + handles, loc="upper left", ncols=4)
     return fig
+
+
+def _break_gaps(series, window: int):
+    """x and y of a rolling mean, with a gap (NaN) wherever no entry fell for a whole window.
+
+    A line drawn straight across a fortnight's leave would claim a mean nobody measured.
+    """
+    import numpy as np
+
+    x = date_numbers([d for d, _ in series]) + 0.5
+    y = np.array([v for _, v in series], dtype=float)
+    gaps = np.nonzero(np.diff(x) >= window)[0] + 1  # index of the first point after each gap
+    return np.insert(x, gaps, np.nan), np.insert(y, gaps, np.nan)
 
 
 def stress_by_kind(data: TrendData, palette: ChartPalette = LIGHT, size=None, dpi: float = 100) -> Figure:

@@ -12,7 +12,7 @@ import random
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from resilience_journal.demo import decompressions, reflections, selfcare
+from resilience_journal.demo import decompressions, reflections, selfcare, supervision
 from resilience_journal.demo.calendar import DemoCalendar
 
 #: The demo journal's passphrase, shown on screen.
@@ -27,6 +27,7 @@ GENERATORS: tuple[tuple[str, Callable], ...] = (
     ("reflections", reflections.generate),
     ("decompressions", decompressions.generate),
     ("selfcare", selfcare.generate),
+    ("supervision", supervision.generate),
 )
 
 

@@ -16,12 +16,11 @@ from resilience_journal.domain.periods import describe_length, describe_range, p
 from resilience_journal.domain.trend_data import StressEntry, TrendData
 from resilience_journal.domain.trends import (
     TIME_BANDS,
-    TREND_DAILY_LIMIT,
     by_kind,
-    daily_means,
     emotion_counts,
     strategy_summaries,
     stress_trend,
+    trend_unit,
     weekday_time_grid,
 )
 
@@ -126,9 +125,9 @@ def _kinds(data: TrendData) -> list[Insight]:
             )
         )
     changes = []
+    now_by_kind, before_by_kind = _group(data.entries), _group(data.earlier_entries)
     for k in kinds:
-        now = [e for e in data.entries if e.activity_kind == k.kind]
-        before = [e for e in data.earlier_entries if e.activity_kind == k.kind]
+        now, before = now_by_kind[k.kind], before_by_kind.get(k.kind, [])
         if len(before) >= MIN_ENTRIES:
             diff = fmean(e.stress for e in now) - fmean(e.stress for e in before)
             if abs(diff) >= MIN_CHANGE:
@@ -136,6 +135,13 @@ def _kinds(data: TrendData) -> list[Insight]:
     changes.sort(key=lambda c: (-c[0], c[1]))
     for _, kind, now, before in changes[:MAX_KIND_CHANGES]:
         out.append(Insight("kind_change", _compare_sentence(kind, now, before, data)))
+    return out
+
+
+def _group(entries: Sequence[StressEntry]) -> dict[str, list[StressEntry]]:
+    out: dict[str, list[StressEntry]] = {}
+    for e in entries:
+        out.setdefault(e.activity_kind, []).append(e)
     return out
 
 
@@ -160,9 +166,7 @@ def _trend(data: TrendData) -> list[Insight]:
     if trend is None:
         return []
     span = describe_range(data.start, data.end)
-    days = daily_means(data.entries)
-    unit = "weeks" if len(days) > TREND_DAILY_LIMIT else "days with entries"
-    basis = f"{trend.n} {unit}"
+    basis = f"{trend.n} {trend_unit(data.entries)}"
     who = f"After {_kind_phrase(data.activity_kind)}, your" if data.activity_kind else "Your"
     if trend.direction == "steady":
         return [Insight("trend", f"{who} daily stress held steady from {span}: no clear rise or fall ({basis}).")]

@@ -16,6 +16,9 @@ SHORT_TEXT_TOO_LONG = "Please keep this under {limit:,} characters."
 MINUTES_OUT_OF_RANGE = "Please enter minutes from 0 to {limit:,}."
 HOURS_OUT_OF_RANGE = "Please enter hours from 0 to 24."
 NAME_EMPTY = "Please type a name."
+WHEN_TOO_EARLY = "That date is before {year}. Please check the year."
+TOO_MANY_ITEMS = "Please keep this to {limit} items or fewer."
+BLANK_ITEM = "One of these is empty. Please remove it or type a word."
 
 # --- Journal access ------------------------------------------------------------------------
 WRONG_PASSPHRASE = (
@@ -161,3 +164,78 @@ PLAN_EMPTY = (
     "Your plan is empty for now. It is yours to write, in your own words, whenever you are ready — "
     "a few lines in one section is a good start."
 )
+
+# --- Supervision ---------------------------------------------------------------------------
+SESSION_IN_FUTURE = "That date is still to come. Please record a session once it has happened."
+ACTION_EMPTY = "Please write what was agreed."
+CLOCK_NO_SESSION = "No supervision recorded yet"
+CLOCK_NO_SESSION_NOTE = (
+    "When you have a session, add it here — the app will then keep track of when the next one is due."
+)
+CLOCK_DAYS_SINCE = "{days} day{s} since your last supervision ({when})"
+CLOCK_NEXT_DUE = "The next one is due around {due}, in {days} day{s}."
+CLOCK_DUE_TODAY = "Your next supervision is due about now."
+CLOCK_OVERDUE = (
+    "You asked for supervision {rhythm}, so one was due around {due}. It may be worth asking "
+    "your supervisor for a time — you deserve that space."
+)
+SUMMARY_NOTHING_CHOSEN = "Nothing is chosen yet. Pick at least one entry, chart or agenda point to share."
+SUMMARY_PERIOD_BACKWARDS = "The start of the period is after its end. Please swap the dates."
+SUMMARY_SAVED = "Summary saved to {path}. It was added to your share record."
+SUMMARY_PASSWORDS_DIFFER = "The two passwords are not the same."
+SUMMARY_PASSWORD_TOO_SHORT = "Please use at least {minimum} characters for the file's password."
+
+# --- Data & safety: backups, restore, passphrase change, export and import ----------------
+IMPORT_AT_LINE = "line {line}, column {column}"
+IMPORT_AT_ROW = "{table}, row {row}"
+IMPORT_AT_FIELD = ", field “{field}”"
+IMPORT_AT_ENTRY = "entry {entry}"
+IMPORT_BROKEN_JSON = "The file is not valid JSON here."
+IMPORT_UNKNOWN_FILE = "This file is neither a Resilience Journal export nor a jrnl JSON export."
+IMPORT_BAD_HEADER = "The file's header is missing or damaged."
+IMPORT_TOO_NEW = "This file was made by a newer version of Resilience Journal. Please update the app first."
+IMPORT_NOT_A_LIST = "This should be a list of rows."
+IMPORT_ROW_NOT_OBJECT = "This should be a set of named fields."
+IMPORT_BAD_VALUE = "This value is not one the journal can hold."
+IMPORT_BAD_DATE = "This should be a date written like 2026-11-25."
+IMPORT_BAD_TIME = "This should be a time with its time zone, written like 2026-11-25T17:30:00+00:00."
+IMPORT_UNKNOWN_TABLE = "The journal has no table with this name."
+IMPORT_UNKNOWN_COLUMN = "The journal has no field with this name in this table."
+IMPORT_MISSING_REFERENCE = "This refers to something that is neither in the file nor in the journal."
+IMPORT_ROW_REFUSED = "The journal refused this row ({reason})."
+IMPORT_NOTHING_CHANGED = "Nothing was imported; your journal is exactly as it was."
+IMPORT_DONE = "Imported {added} new item(s); {skipped} were already in your journal."
+BACKUP_DONE = "Backup saved and checked: {path}"
+BACKUP_FAILED = "The backup could not be made ({reason}). Your journal itself is unchanged."
+BACKUP_CHECK_FAILED = "The backup copy did not pass its checks, so it was deleted. Your journal is unchanged."
+BACKUP_OLD_PASSPHRASE = (
+    "Type the passphrase this backup was made with to look inside it. "
+    "After restoring, the journal will open with your current passphrase."
+)
+BACKUP_LOCKED_CONTENTS = "Made {when}, with an earlier passphrase."
+BACKUP_NEEDS_CURRENT = "Please type your current passphrase to confirm."
+RESTORE_DONE = "Restored. What was in your journal before is kept as a backup: {path}"
+PASSPHRASE_CHANGED = "Your passphrase has been changed and checked."
+PASSPHRASE_OLD_BACKUPS = (
+    "Backups you already have keep the passphrase they were made with. "
+    "To restore one of them later you will need that older passphrase."
+)
+PASSPHRASE_SAME = "The new passphrase is the same as the current one."
+EXPORT_DONE = "Exported to {path}. Remember: this file is not encrypted."
+IMPORT_TOO_LARGE = "This file is too large to be a journal export."
+IMPORT_NOT_TEXT = "This part of the file is not readable text (UTF-8)."
+DISK_FULL_NOTHING_CHANGED = "The disk is full, so this could not be done. Nothing has been changed."
+PASSPHRASE_CHANGE_FAILED = "The passphrase could not be changed ({reason}). Your current passphrase still works."
+RESTORE_FAILED = "The backup could not be restored ({reason}). Your journal has not been changed."
+RESTORE_WARNING = (
+    "Restoring replaces everything in your journal with what this backup holds. "
+    "What is in your journal now is first kept as a backup of its own, so you can go back."
+)
+BACKUP_LOCKED_ROW = "made with an earlier passphrase"
+BACKUP_NONE_YET = "No backups yet. One is made automatically the first time you unlock the journal each day."
+IMPORT_JRNL_STRESS = (
+    "jrnl entries have no stress rating; they will be given this one, and the tag “imported from jrnl”."
+)
+EXCHANGE_FAILED = "That did not work ({reason}). Your journal has not been changed."
+AUTO_BACKUP_FAILED = "Today's automatic backup could not be made ({reason}). Your journal itself is fine."
+RESTORE_NOT_THE_JOURNAL = "That is the journal itself, not a backup of it. Please choose a backup file."

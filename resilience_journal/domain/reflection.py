@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 from resilience_journal.domain import messages
 from resilience_journal.domain.ids import ReflectionId, Uid, new_uid
-from resilience_journal.domain.validation import MAX_SHORT_TEXT, Checker
+from resilience_journal.domain.validation import MAX_ITEMS, MAX_SHORT_TEXT, Checker
 
 #: Activity kinds a new journal starts with; the user can add, rename and hide their own.
 DEFAULT_ACTIVITY_KINDS = (
@@ -78,10 +78,13 @@ def validate_reflection(r: Reflection, now: datetime) -> None:
     check.text("case_label", r.case_label, limit=MAX_SHORT_TEXT)
     check.text("text", r.text)
     check.text("safety_note", r.safety_note)
-    for i, answer in enumerate(r.answers):
+    check.text("template_id", r.template_id or "", limit=MAX_SHORT_TEXT)
+    if len(r.answers) > MAX_ITEMS:
+        check.add("answers", messages.TOO_MANY_ITEMS.format(limit=MAX_ITEMS))
+    for i, answer in enumerate(r.answers[:MAX_ITEMS]):
         check.text(f"answers.{i}", answer.text)
-    for tag in r.tags:
-        check.text("tags", tag, limit=MAX_SHORT_TEXT)
-    for emotion in r.emotions:
-        check.text("emotions", emotion, limit=MAX_SHORT_TEXT)
+        check.text(f"answers.{i}.prompt", answer.prompt, limit=MAX_SHORT_TEXT * 10)
+        check.text(f"answers.{i}.prompt_id", answer.prompt_id, limit=MAX_SHORT_TEXT)
+    check.words("tags", r.tags)
+    check.words("emotions", r.emotions)
     check.raise_if_any()

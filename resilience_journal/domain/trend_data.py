@@ -9,10 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import NamedTuple
+
+# The per-entry values are NamedTuples rather than dataclasses on purpose: a tuple holding only
+# times, words and numbers is dropped from the garbage collector's watch list, so ten years of
+# entries (tens of thousands) do not lengthen every collection — each of which pauses all
+# threads, the window's included.
 
 
-@dataclass(frozen=True)
-class StressEntry:
+class StressEntry(NamedTuple):
     """One reflection as the trends see it: when, what kind of work, how stressful."""
 
     occurred_at: datetime
@@ -24,11 +29,10 @@ class StressEntry:
         return self.occurred_at.date()
 
 
-@dataclass(frozen=True)
-class DecompressionUse:
+class DecompressionUse(NamedTuple):
     """One use of a decompression strategy with stress rated before and after."""
 
-    occurred_at: datetime
+    local_date: date
     strategy: str
     stress_before: int
     stress_after: int
@@ -39,13 +43,12 @@ class DecompressionUse:
         return self.stress_before - self.stress_after
 
 
-@dataclass(frozen=True)
-class EmotionMention:
-    """One emotion word chosen on one reflection."""
+class EmotionTally(NamedTuple):
+    """How many reflections of one activity kind named one emotion word in the period."""
 
-    local_date: date
     activity_kind: str
     emotion: str
+    n: int = 1
 
 
 #: The check-in measures drawn over time, with the words used for them.
@@ -94,7 +97,7 @@ class TrendData:
     entries: tuple[StressEntry, ...] = ()
     earlier_entries: tuple[StressEntry, ...] = ()
     decompressions: tuple[DecompressionUse, ...] = ()
-    emotions: tuple[EmotionMention, ...] = ()
+    emotions: tuple[EmotionTally, ...] = ()
     checkins: tuple[CheckIn, ...] = ()
     measures: tuple[MeasureScore, ...] = ()
 

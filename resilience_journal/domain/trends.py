@@ -18,7 +18,7 @@ from resilience_journal.domain.trend_data import (
     CHECKIN_FIELDS,
     CheckIn,
     DecompressionUse,
-    EmotionMention,
+    EmotionTally,
     MeasureScore,
     StressEntry,
 )
@@ -38,8 +38,10 @@ TIME_BANDS: tuple[tuple[str, int, int], ...] = (
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 #: The calendar heat map never shows more than this many weeks (a year view).
 CALENDAR_MAX_WEEKS = 53
-#: Above this many daily points, the trend test runs on weekly means (keeps it fast and robust).
+#: Above this many daily points, the trend test runs on weekly means, and above this many weeks
+#: on monthly means (Theil–Sen compares every pair of points, so this keeps it quick and robust).
 TREND_DAILY_LIMIT = 370
+TREND_WEEKLY_LIMIT = 260
 
 
 @dataclass(frozen=True)
@@ -51,10 +53,13 @@ class DayMean:
 
 def daily_means(entries: Iterable[StressEntry]) -> list[DayMean]:
     """Mean stress of each day that has entries, oldest first."""
-    by_day: dict[date, list[int]] = defaultdict(list)
+    sums: dict[date, int] = defaultdict(int)
+    counts: dict[date, int] = defaultdict(int)
     for e in entries:
-        by_day[e.local_date].append(e.stress)
-    return [DayMean(d, fmean(v), len(v)) for d, v in sorted(by_day.items())]
+        day = e.local_date
+        sums[day] += e.stress
+        counts[day] += 1
+    return [DayMean(d, sums[d] / counts[d], counts[d]) for d in sorted(sums)]
 
 
 def rolling_means(entries: Iterable[StressEntry], window_days: int) -> list[tuple[date, float]]:
@@ -63,7 +68,15 @@ def rolling_means(entries: Iterable[StressEntry], window_days: int) -> list[tupl
     The window is in calendar days, so quiet days shorten the evidence rather than stretch
     the window; each entry counts once (a busy day weighs more than a quiet one).
     """
-    days = daily_means(entries)
+    return _rolling(daily_means(entries), window_days)
+
+
+def rolling_values(points: Iterable[tuple[date, float]], window_days: int) -> list[tuple[date, float]]:
+    """The same rolling mean for one value per day (e.g. a check-in measure)."""
+    return _rolling([DayMean(d, float(v), 1) for d, v in sorted(points)], window_days)
+
+
+def _rolling(days: list[DayMean], window_days: int) -> list[tuple[date, float]]:
     out: list[tuple[date, float]] = []
     total, count, first = 0.0, 0, 0
     for d in days:
@@ -102,6 +115,8 @@ class StrategySummary:
     median_before: float
     median_after: float
     median_drop: float
+    mean_before: float
+    mean_after: float
     mean_drop: float
     ranked: bool  # False when used fewer than MIN_USES_TO_RANK times
 
@@ -118,6 +133,8 @@ def strategy_summaries(uses: Iterable[DecompressionUse]) -> list[StrategySummary
             median_before=median(u.stress_before for u in g),
             median_after=median(u.stress_after for u in g),
             median_drop=median(u.drop for u in g),
+            mean_before=fmean(u.stress_before for u in g),
+            mean_after=fmean(u.stress_after for u in g),
             mean_drop=fmean(u.drop for u in g),
             ranked=len(g) >= MIN_USES_TO_RANK,
         )
@@ -128,9 +145,11 @@ def strategy_summaries(uses: Iterable[DecompressionUse]) -> list[StrategySummary
     return ranked + unranked
 
 
-def emotion_counts(mentions: Iterable[EmotionMention]) -> list[tuple[str, int]]:
+def emotion_counts(tallies: Iterable[EmotionTally]) -> list[tuple[str, int]]:
     """How often each emotion was named, most frequent first (ties alphabetical)."""
-    counts = Counter(m.emotion for m in mentions)
+    counts: Counter[str] = Counter()
+    for t in tallies:
+        counts[t.emotion] += t.n
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].casefold(), kv[0]))
 
 
@@ -143,12 +162,12 @@ class CountGrid:
     counts: tuple[tuple[int, ...], ...]
 
 
-def emotions_by_kind(mentions: Sequence[EmotionMention], top: int = 8) -> CountGrid:
+def emotions_by_kind(tallies: Sequence[EmotionTally], top: int = 8) -> CountGrid:
     """The ``top`` most frequent emotions, counted per activity kind (kinds by total, descending)."""
-    columns = tuple(e for e, _ in emotion_counts(mentions)[:top])
+    columns = tuple(e for e, _ in emotion_counts(tallies)[:top])
     per_kind: dict[str, Counter] = defaultdict(Counter)
-    for m in mentions:
-        per_kind[m.activity_kind][m.emotion] += 1
+    for t in tallies:
+        per_kind[t.activity_kind][t.emotion] += t.n
     kinds = sorted(per_kind, key=lambda k: (-sum(per_kind[k].values()), k))
     counts = tuple(tuple(per_kind[k][e] for e in columns) for k in kinds)
     return CountGrid(tuple(kinds), columns, counts)
@@ -166,7 +185,10 @@ class MeanGrid:
 
 def time_band(hour: int) -> int:
     """Index into ``TIME_BANDS`` of the band containing ``hour``."""
-    return next(i for i, (_, lo, hi) in enumerate(TIME_BANDS) if lo <= hour < hi)
+    return _BAND_OF_HOUR[hour]
+
+
+_BAND_OF_HOUR = tuple(next(i for i, (_, lo, hi) in enumerate(TIME_BANDS) if lo <= h < hi) for h in range(24))
 
 
 def weekday_time_grid(entries: Iterable[StressEntry]) -> MeanGrid:
@@ -174,7 +196,8 @@ def weekday_time_grid(entries: Iterable[StressEntry]) -> MeanGrid:
     sums = [[0] * len(TIME_BANDS) for _ in WEEKDAYS]
     counts = [[0] * len(TIME_BANDS) for _ in WEEKDAYS]
     for e in entries:
-        r, c = e.occurred_at.weekday(), time_band(e.occurred_at.hour)
+        when = e.occurred_at
+        r, c = when.weekday(), _BAND_OF_HOUR[when.hour]
         sums[r][c] += e.stress
         counts[r][c] += 1
     means = tuple(
@@ -214,16 +237,31 @@ def calendar_grid(entries: Iterable[StressEntry], start: date, end: date) -> Cal
     return CalendarGrid(first_monday, span_start, end, tuple(tuple(r) for r in means))
 
 
+def trend_unit(entries: Sequence[StressEntry]) -> str:
+    """What the points of ``stress_trend`` are: "days with entries", "weeks" or "months"."""
+    days = len({e.local_date for e in entries})
+    if days <= TREND_DAILY_LIMIT:
+        return "days with entries"
+    weeks = len({e.local_date - timedelta(days=e.local_date.weekday()) for e in entries})
+    return "weeks" if weeks <= TREND_WEEKLY_LIMIT else "months"
+
+
 def stress_trend(entries: Sequence[StressEntry]) -> Trend | None:
-    """The robust trend of daily mean stress (weekly means on long spans); None with too little data."""
+    """The robust trend of daily mean stress (weekly or monthly means on long spans).
+
+    None with too little data.  Each point is the mean of the daily means in it, so a busy day
+    counts once, like a quiet one.
+    """
     days = daily_means(entries)
-    if len(days) > TREND_DAILY_LIMIT:
-        weeks: dict[date, list[DayMean]] = defaultdict(list)
-        for d in days:
-            weeks[d.day - timedelta(days=d.day.weekday())].append(d)
-        points = [(w, fmean(x.mean for x in g)) for w, g in sorted(weeks.items())]
-    else:
+    unit = trend_unit(entries)
+    if unit == "days with entries":
         points = [(d.day, d.mean) for d in days]
+    else:
+        groups: dict[date, list[float]] = defaultdict(list)
+        for d in days:
+            key = d.day - timedelta(days=d.day.weekday()) if unit == "weeks" else d.day.replace(day=1)
+            groups[key].append(d.mean)
+        points = [(k, fmean(v)) for k, v in sorted(groups.items())]
     if not points:
         return None
     origin = points[0][0]

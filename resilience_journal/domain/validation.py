@@ -21,6 +21,10 @@ RATING_MIN, RATING_MAX = 0, 10
 MAX_MINUTES = 24 * 60
 #: Clocks drift and time zones confuse; allow this much "future" before refusing a time.
 FUTURE_TOLERANCE = timedelta(minutes=5)
+#: Events before this year are surely a typing slip (e.g. "0026" for "2026").
+EARLIEST_YEAR = 1950
+#: Most items in one list field (tags, emotions, answers) — far beyond any real entry.
+MAX_ITEMS = 100
 
 
 @dataclass(frozen=True)
@@ -77,6 +81,21 @@ class Checker:
             raise TypeError("times must be timezone-aware")
         elif when > now + FUTURE_TOLERANCE:
             self.add(field, messages.WHEN_IN_FUTURE)
+        elif when.year < EARLIEST_YEAR:
+            self.add(field, messages.WHEN_TOO_EARLY.format(year=EARLIEST_YEAR))
+
+    def words(self, field: str, values: tuple[str, ...] | list[str]) -> None:
+        """A list of short labels (tags, emotions): none blank, none too long, not too many."""
+        if len(values) > MAX_ITEMS:
+            self.add(field, messages.TOO_MANY_ITEMS.format(limit=MAX_ITEMS))
+            return
+        for value in values:
+            if not value.strip():
+                self.add(field, messages.BLANK_ITEM)
+                return
+            if len(value) > MAX_SHORT_TEXT:
+                self.add(field, messages.SHORT_TEXT_TOO_LONG.format(limit=MAX_SHORT_TEXT))
+                return
 
     def minutes(self, field: str, value: int | None) -> None:
         if value is not None and not 0 <= value <= MAX_MINUTES:

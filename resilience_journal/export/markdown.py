@@ -11,12 +11,22 @@ import re
 
 from resilience_journal.export.document import BulletList, Document, Heading, Image, Paragraph, Table
 
-_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~])")
+#: Characters that can start formatting anywhere in a line.
+_INLINE = re.compile(r"([\\`*_\[\]<>|~])")
+#: What turns a whole line into a heading, list item or quote when it comes first.
+_LINE_START = re.compile(r"^(\s*)(?:([#+\->=])|(\d+)([.)]))")
 
 
 def escape(text: str) -> str:
-    """Backslash every character Markdown could treat as formatting."""
-    return _SPECIAL.sub(r"\\\1", text)
+    """Backslash what Markdown could treat as formatting, and nothing else, so it stays readable."""
+    text = _INLINE.sub(r"\\\1", text)
+    return _LINE_START.sub(_escape_line_start, text)
+
+
+def _escape_line_start(m: re.Match) -> str:
+    if m.group(2):  # "# ", "- ", "> " ...
+        return m.group(1) + "\\" + m.group(2)
+    return m.group(1) + m.group(3) + "\\" + m.group(4)  # "1. " -> "1\. "
 
 
 def _lines(text: str) -> list[str]:
@@ -32,7 +42,9 @@ def render(doc: Document) -> bytes:
             out += ["#" * min(max(block.level, 1), 6) + " " + escape(block.text), ""]
         elif isinstance(block, Paragraph):
             lines = _lines(block.text)
-            if block.label:
+            if block.label and block.style == "quote":
+                lines = [f"**{escape(block.label)}**", "", *lines]
+            elif block.label:
                 lines[0] = f"**{escape(block.label)}** " + lines[0]
             if block.style == "quote":
                 out += ["> " + line if line else ">" for line in lines]

@@ -23,7 +23,11 @@ from PySide6.QtGui import (
     QPainter,
     QPalette,
     QPdfWriter,
+    QTextBlock,
+    QTextBlockFormat,
+    QTextCursor,
     QTextDocument,
+    QTextFormat,
 )
 
 from resilience_journal.export.document import BulletList, Document, Heading, Image, Paragraph, Table
@@ -83,7 +87,7 @@ def qt_html(
             head = "".join(f'<th align="left" style="background-color:#eef2f4">{escape(h)}</th>' for h in block.header)
             rows = "".join("<tr>" + "".join(f"<td>{_lines(c)}</td>" for c in row) + "</tr>" for row in block.rows)
             body.append(
-                f'<table border="1" cellspacing="0" cellpadding="4" width="100%" style="border-color:#bbbbbb; '
+                f'<table border="1" cellspacing="0" cellpadding="4" width="100%" style="border-color:#bbbbbb; border-style:solid; '
                 f'border-collapse:collapse">'
                 f"<thead><tr>{head}</tr></thead>{rows}</table>"
             )
@@ -158,6 +162,83 @@ def text_document(
     return qdoc
 
 
+def _has_image(block: QTextBlock) -> bool:
+    it = block.begin()
+    while not it.atEnd():
+        if it.fragment().charFormat().isImageFormat():
+            return True
+        it += 1
+    return False
+
+
+def _groups(qdoc: QTextDocument) -> list[tuple[QTextBlock, QTextBlock]]:
+    """Runs of blocks that should share a page: a heading and what follows it; a chart's title,
+    picture and description.  Overlapping runs merge (a section heading followed by a chart)."""
+    blocks = []
+    block = qdoc.begin()
+    while block.isValid():
+        blocks.append(block)
+        block = block.next()
+    spans: list[list[int]] = []
+    for i, b in enumerate(blocks):
+        if _has_image(b):
+            start = i - 1 if i > 0 and not _has_image(blocks[i - 1]) else i  # the caption above it
+            spans.append([start, min(i + 1, len(blocks) - 1)])
+        elif b.blockFormat().headingLevel() > 0 and i + 1 < len(blocks):
+            spans.append([i, i + 1])
+    spans.sort()
+    merged: list[list[int]] = []
+    for span in spans:
+        if merged and span[0] <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], span[1])
+        else:
+            merged.append(span)
+    return [(blocks[a], blocks[b]) for a, b in merged]
+
+
+def keep_together(qdoc: QTextDocument, page_height: float) -> None:
+    """Move each group that would straddle a page break to the next page (if it fits on one page).
+
+    Qt's layout has no "keep with next", so this adds page breaks before such groups.  One pass
+    predicts where everything lands after the breaks above it (a break pushes what follows down
+    by the rest of the page); the document is then laid out once and checked again, because
+    Qt's own line pushing can shift things a little.  A few passes settle it.
+    """
+    layout = qdoc.documentLayout()
+    for _ in range(8):
+        shift = 0.0
+        breaks = []
+        for start, end in _groups(qdoc):
+            top = layout.blockBoundingRect(start).top() + shift
+            bottom = layout.blockBoundingRect(end).bottom() + shift
+            if bottom - top >= page_height * 0.95:
+                continue
+            if int(top // page_height) != int((bottom - 1) // page_height):
+                if start.blockFormat().pageBreakPolicy() & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore:
+                    continue
+                breaks.append(start)
+                shift += (int(top // page_height) + 1) * page_height - top
+        if not breaks:
+            return
+        fmt = QTextBlockFormat()
+        fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+        for start in breaks:
+            QTextCursor(start).mergeBlockFormat(fmt)
+        _relayout(qdoc)
+
+
+def _relayout(qdoc: QTextDocument) -> None:
+    """Lay the whole document out again.
+
+    After a format change Qt lays out the blocks below it lazily (they read as zero height), so
+    positions and the page count would be wrong until drawing; changing the page size forces a
+    complete layout.
+    """
+    size = qdoc.pageSize()
+    qdoc.setPageSize(QSizeF(size.width(), size.height() + 1))
+    qdoc.setPageSize(size)
+
+
 def render(doc: Document, *, password: str | None = None) -> bytes:
     """The PDF of ``doc`` as bytes, A4, with the footer on every page; encrypted if ``password``."""
     buffer = QBuffer()
@@ -178,12 +259,14 @@ def render(doc: Document, *, password: str | None = None) -> bytes:
     width, height = float(area.width()), float(area.height())
     footer_font = QFont(FONT_FAMILY)
     footer_font.setPointSizeF(BODY_POINTS - 2)
+    footer_font.setFeature(QFont.Tag("liga"), 0)
     footer_height = RESOLUTION * 0.35  # about 9 mm: a gap and one line of small text
     page_height = height - footer_height
 
     logical = 96 / RESOLUTION  # device pixels -> Qt's logical pixels
     qdoc = text_document(doc, width * logical, writer, page_height * logical * 0.45)
     qdoc.setPageSize(QSizeF(width, page_height))
+    keep_together(qdoc, page_height)
     pages = max(1, qdoc.pageCount())
 
     palette = QPalette()

@@ -1,6 +1,7 @@
 """Encrypted storage: the only package that speaks SQL.  It returns domain objects, never rows."""
 
 from resilience_journal.storage.errors import (
+    BackupInvalid,
     JournalDamaged,
     JournalError,
     JournalExists,
@@ -15,6 +16,7 @@ from resilience_journal.storage.errors import (
 from resilience_journal.storage.journal import Journal
 
 __all__ = [
+    "BackupInvalid",
     "Journal",
     "JournalDamaged",
     "JournalError",

@@ -51,3 +51,7 @@ class JournalLocked(JournalError):
 
 class StorageFull(JournalError):
     """The disk (or a file size limit) is full; the write was rolled back."""
+
+
+class BackupInvalid(JournalError):
+    """A backup (or a copy being made) failed its checks: damaged, incomplete or not a journal."""

@@ -67,6 +67,7 @@ class Journal:
         from resilience_journal.storage.reflections import ReflectionRepository
         from resilience_journal.storage.selfcare import SelfCareRepository
         from resilience_journal.storage.settings import SettingsRepository
+        from resilience_journal.storage.supervision import SupervisionRepository
         from resilience_journal.storage.templates import TemplateRepository
         from resilience_journal.storage.vocabulary import VocabularyRepository
         from resilience_journal.storage.watch_words import WatchWordRepository
@@ -81,6 +82,7 @@ class Journal:
         self.checkins = CheckInRepository(self)
         self.measures = MeasureRepository(self)
         self.selfcare = SelfCareRepository(self)
+        self.supervision = SupervisionRepository(self)
 
     # --- opening and closing ------------------------------------------------------------
 
@@ -262,11 +264,43 @@ class Journal:
             raise
         return dest
 
+    def replace_file(self, prepared: Path, passphrase: str) -> None:
+        """Swap the journal's file for ``prepared`` (a verified copy in the same folder, already
+        encrypted with ``passphrase``), without letting go of the instance lock, then reopen it.
+
+        Used by restore.  The old file's ``-wal`` and ``-shm`` are removed first so nothing of the
+        old journal can be replayed into the new one.
+        """
+        with self._lock:
+            self.checkpoint()
+            self.conn.close()
+            self._conn = None
+            try:
+                for suffix in ("-wal", "-shm"):
+                    Path(str(self.path) + suffix).unlink(missing_ok=True)
+                os.replace(prepared, self.path)
+                _fsync_folder(self.path.parent)
+            finally:
+                self._conn = open_connection(self.path, passphrase)
+            migrations.migrate(self._conn)
+            secure_files(self.path)
+
     def backup_dir(self) -> Path:
         return self.path.parent / BACKUP_FOLDER
 
     def _stamp(self) -> str:
         return self.clock.now().strftime("%Y%m%d-%H%M%S")
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make a rename durable: fsync the folder that holds it (a no-op where unsupported)."""
+    if os.name == "nt":  # pragma: no cover
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def _is_disk_full(exc: BaseException) -> bool:

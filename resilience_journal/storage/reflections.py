@@ -133,6 +133,17 @@ class ReflectionRepository:
             conn.execute("DELETE FROM reflection WHERE id=?", (rid,))
         self._j.checkpoint()
 
+    def index_new(self, ids: Iterable[ReflectionId]) -> None:
+        """Index entries whose rows an import wrote directly (they have no index entry yet)."""
+        with self._j.transaction() as conn:
+            for chunk in _chunks(list(ids), 500):
+                marks = ",".join("?" * len(chunk))
+                rows = self._j.query(
+                    f"SELECT {_COLUMNS} FROM reflection WHERE id IN ({marks}) AND deleted_at IS NULL", tuple(chunk)
+                )
+                for r in self._hydrate(rows):
+                    search_index.put(conn, "reflection", r.id, _index_text(r))
+
     def _reindex(self, rid: ReflectionId) -> None:
         r = self.get(rid, include_deleted=True)
         with self._j.transaction() as conn:

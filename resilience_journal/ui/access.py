@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -32,6 +31,7 @@ from resilience_journal.storage import (
     WrongPassphrase,
 )
 from resilience_journal.ui.widgets.field_message import FieldMessage
+from resilience_journal.ui.widgets.strength_meter import StrengthMeter
 
 #: Wrong tries allowed before each further try has to wait.
 FREE_TRIES = 3
@@ -63,7 +63,7 @@ def open_error_message(exc: JournalError, path: Path) -> str:
     return messages.JOURNAL_DAMAGED
 
 
-def _password_field(name: str, accessible: str) -> QLineEdit:
+def password_field(name: str, accessible: str) -> QLineEdit:
     field = QLineEdit()
     field.setObjectName(name)
     field.setAccessibleName(accessible)
@@ -114,15 +114,10 @@ class CreateScreen(QWidget):
             "Choose a passphrase to lock it — a few unrelated words are easy to remember and hard to guess."
         )
         intro.setWordWrap(True)
-        self.first = _password_field("passphrase", "Passphrase")
-        self.second = _password_field("passphraseRepeat", "Passphrase again")
-        self.meter = QProgressBar()
-        self.meter.setObjectName("strength")
-        self.meter.setAccessibleName("Passphrase strength")
-        self.meter.setRange(0, 4)
-        self.meter.setTextVisible(True)
-        self.meter.setFormat("Strength")
-        self.first.textChanged.connect(self._update_strength)
+        self.first = password_field("passphrase", "Passphrase")
+        self.second = password_field("passphraseRepeat", "Passphrase again")
+        self.meter = StrengthMeter()
+        self.first.textChanged.connect(self.meter.show_for)
         warning = QLabel(messages.PASSPHRASE_NO_RECOVERY)
         warning.setObjectName("noRecovery")
         warning.setProperty("role", "message")
@@ -155,13 +150,6 @@ class CreateScreen(QWidget):
         for w in (warning, self.understood, where, self.message, self.button):
             inner.addWidget(w)
         _centred(card, self)
-        self._update_strength("")
-
-    def _update_strength(self, text: str) -> None:
-        s = passphrase.strength(text)
-        self.meter.setValue(s.score)
-        self.meter.setFormat(s.words if text else "Strength")
-        self.meter.setAccessibleDescription(s.words)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -205,7 +193,7 @@ class UnlockScreen(QWidget):
         title.setObjectName("pageTitle")
         intro = QLabel("Your journal is locked. Type your passphrase to open it.")
         intro.setWordWrap(True)
-        self.field = _password_field("passphrase", "Passphrase")
+        self.field = password_field("passphrase", "Passphrase")
         self.field.returnPressed.connect(self.unlock)
         self.setFocusProxy(self.field)  # focusing the screen means: ready to type
         self.button = QPushButton("Unlock")

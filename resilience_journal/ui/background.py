@@ -8,11 +8,12 @@ whatever a running job still yields goes nowhere.
 
 from __future__ import annotations
 
+import itertools
 import logging
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 log = logging.getLogger(__name__)
 
@@ -48,3 +49,46 @@ class BackgroundWorker(QObject):
         except RuntimeError:  # "Internal C++ object already deleted"
             return False
         return True
+
+
+class _Once(QObject):
+    """One per owner: a worker for single actions, and the callbacks waiting for each of them.
+
+    ``deliver`` is a slot of an object living on the GUI thread, so Qt queues every answer there.
+    """
+
+    def __init__(self, owner: QObject) -> None:
+        super().__init__(owner)
+        self.setObjectName("runOnce")
+        self.worker = BackgroundWorker(self, "once")
+        self.waiting: dict[int, tuple[Callable, Callable]] = {}
+        self.tags = itertools.count()
+        self.worker.produced.connect(self.deliver)
+
+    @Slot(int, object)
+    def deliver(self, tag: int, outcome: object) -> None:
+        on_done, on_error = self.waiting.pop(tag)
+        ok, value = outcome
+        (on_done if ok else on_error)(value)
+
+
+def run_once(
+    owner: QObject, work: Callable[[], object], on_done: Callable[[object], None], on_error: Callable[[Exception], None]
+) -> None:
+    """Run ``work()`` off the GUI thread, then ``on_done(result)`` or ``on_error(exc)`` on it.
+
+    For single slow actions (backup, restore, rekey, export, import) whose failure the caller
+    explains in its own words: the exception object itself comes back, never logged or shown.
+    Actions for the same owner run one after another.
+    """
+    runner = owner.findChild(_Once, "runOnce", Qt.FindChildOption.FindDirectChildrenOnly) or _Once(owner)
+    tag = next(runner.tags)
+    runner.waiting[tag] = (on_done, on_error)
+
+    def job() -> Iterable[object]:
+        try:
+            yield (True, work())
+        except Exception as exc:  # noqa: BLE001 - handed to on_error, which picks the words
+            yield (False, exc)
+
+    runner.worker.submit(tag, job)

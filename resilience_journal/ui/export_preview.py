@@ -6,6 +6,7 @@ at the PDF's text width, so what the user checks here is what leaves the app.
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QTextBrowser
 
@@ -37,7 +38,11 @@ class ExportPreview(QTextBrowser):
         )
         qdoc.setParent(self)
         qdoc.setDocumentMargin(24)
+        previous = self.document()
         self.setDocument(qdoc)
+        # The last preview's copy of the user's words goes too (Qt deletes its own first document).
+        if previous is not None and shiboken6.isValid(previous) and previous.parent() is self:
+            previous.deleteLater()
 
     def plain_text(self) -> str:
         """What the preview shows, as text (for tests and screen readers)."""

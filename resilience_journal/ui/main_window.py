@@ -15,9 +15,10 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from resilience_journal import APP_NAME, __version__
+from resilience_journal.domain import messages
 from resilience_journal.domain.autolock import IdleLock
 from resilience_journal.domain.clock import Clock
-from resilience_journal.storage import Journal
+from resilience_journal.storage import Journal, JournalLocked
 from resilience_journal.ui.access import CreateScreen, UnlockScreen
 from resilience_journal.ui.context import JournalEvents, PageContext
 from resilience_journal.ui.idle_watch import IdleWatcher
@@ -112,13 +113,22 @@ class MainWindow(QMainWindow):
         # Locking must work from any window of the app, including an open entry dialog.
         self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.settings_action = self._action("actionSettings", "Settings", "Ctrl+,", self.open_settings)
+        self.data_action = self._action("actionDataSafety", "Data && safety…", "", self.open_data_safety)
         self.support_action = self._action("actionSupport", "Support", SUPPORT_SHORTCUT, self.open_support)
         for i, key in enumerate(("1", "2", "3", "4", "5", "6", "7", "8", "9")):
             self._action(f"actionPage{key}", f"Page {key}", f"Ctrl+{key}", lambda _=False, i=i: self._go(i))
         self._set_unlocked_actions(False)
+        menu = self.menuBar().addMenu("&Journal")
+        menu.setObjectName("journalMenu")
+        for action in (self.new_action, self.search_action, None, self.data_action, self.settings_action, None):
+            if action is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(action)
+        menu.addAction(self.lock_action)
 
     def _set_unlocked_actions(self, enabled: bool) -> None:
-        for action in (self.new_action, self.search_action, self.lock_action):
+        for action in (self.new_action, self.search_action, self.lock_action, self.data_action):
             action.setEnabled(enabled)
 
     def _new_entry(self) -> None:
@@ -148,6 +158,33 @@ class MainWindow(QMainWindow):
             if app is not None:
                 apply_theme(app, self.ui_settings.theme)
 
+    def open_data_safety(self):
+        """Backups, restore, passphrase, export and import (needs the journal unlocked)."""
+        if self.shell is None:
+            return None
+        from resilience_journal.ui.data_dialog import DataSafetyDialog
+
+        dialog = DataSafetyDialog(self.shell.ctx, self)
+        dialog.open()
+        return dialog
+
+    def start_automatic_backup(self) -> None:
+        """Today's verified backup, if there is none yet, made in the background."""
+        from resilience_journal.storage.backups import backup_if_due
+        from resilience_journal.ui.background import run_once
+
+        journal = self.journal
+        if journal is None:
+            return
+
+        def failed(exc: Exception) -> None:
+            if isinstance(exc, JournalLocked):
+                return  # locked while the backup ran: it will be made at the next unlock
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else type(exc).__name__
+            self.statusBar().showMessage(messages.AUTO_BACKUP_FAILED.format(reason=reason))
+
+        run_once(self, lambda: backup_if_due(journal), lambda _info: None, failed)
+
     # --- locking ---------------------------------------------------------------------------
 
     def _start_preload(self) -> None:
@@ -175,6 +212,7 @@ class MainWindow(QMainWindow):
         self._set_unlocked_actions(True)
         self.idle.lock.minutes = self.ui_settings.idle_minutes
         self.idle.start()
+        self.start_automatic_backup()
 
     def lock(self) -> None:
         """Close the journal and drop every widget that showed its content."""

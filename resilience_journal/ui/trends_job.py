@@ -55,11 +55,11 @@ class Summary:
 class RenderedChart:
     key: str
     title: str
-    figure: object  # matplotlib Figure, kept so the canvas and exports can use it
     rgba: bytes
     width: int  # physical pixels
     height: int
     pixel_ratio: float
+    background: str
     description: str
     table: ChartTable
 
@@ -124,14 +124,20 @@ def compute(journal, request: TrendsRequest, still_wanted: Callable[[], bool] = 
         agg = FigureCanvasAgg(fig)
         agg.draw()
         width, height = agg.get_width_height(physical=True)
+        rgba = bytes(agg.buffer_rgba())
+        # Only the pixels go to the window.  Clearing breaks the figure's reference cycles so
+        # its thousands of objects are freed now, not in a later collection that would pause
+        # every thread (exports build a fresh figure).
+        fig.clear()
+        del fig, agg
         yield RenderedChart(
             key=spec.key,
             title=spec.title,
-            figure=fig,
-            rgba=bytes(agg.buffer_rgba()),
+            rgba=rgba,
             width=int(width),
             height=int(height),
             pixel_ratio=request.pixel_ratio,
+            background=palette.background,
             description=spec.describe(data),
             table=spec.table(data),
         )

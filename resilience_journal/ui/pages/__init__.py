@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from resilience_journal.ui.pages.journal_page import JournalPage
 from resilience_journal.ui.pages.selfcare_page import SelfCarePage
+from resilience_journal.ui.pages.supervision_page import SupervisionPage
 from resilience_journal.ui.pages.today_page import TodayPage
 from resilience_journal.ui.pages.trends_page import TrendsPage
 
@@ -30,4 +31,5 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("journal", "Journal", JournalPage, "Ctrl+2"),
     PageSpec("trends", "Trends", TrendsPage, "Ctrl+3"),
     PageSpec("selfcare", "Self-care", SelfCarePage, "Ctrl+4"),
+    PageSpec("supervision", "Supervision", SupervisionPage, "Ctrl+5"),
 )

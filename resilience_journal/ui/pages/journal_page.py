@@ -402,8 +402,12 @@ class JournalPage(Page):
 
     def _append(self, entries: list[Reflection]) -> None:
         query = self.search.text().strip() if self.view == "entries" else ""
+        shared = self.ctx.journal.supervision.last_shared("reflection", [r.uid for r in entries])
         for r in entries:
             marks = [w for flag, w in ((r.for_supervision, "Supervision"), (r.safety_concern, "Safety")) if flag]
+            if r.uid in shared:  # exported in a supervision summary (see the Supervision page)
+                when = shared[r.uid]
+                marks.append(f"Shared on {when.day} {when:%b}")
             notes = snippet(r, query=query)
             item = QTreeWidgetItem([self._when_words(r), r.activity_kind, str(r.stress), notes, " · ".join(marks)])
             item.setData(0, Qt.ItemDataRole.UserRole, r)

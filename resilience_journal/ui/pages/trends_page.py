@@ -51,6 +51,19 @@ RESIZE_DEBOUNCE_MS = 250
 _CHART_INSET = 2 * 14 + 2 * 12 + 4
 
 
+#: The file types offered when exporting a chart; the first is the default.
+EXPORT_FILTERS = ("PNG image (*.png)", "SVG image (*.svg)", "PDF document (*.pdf)")
+
+
+def export_path(typed: str, chosen_filter: str) -> Path:
+    """The file to write: what the user typed, given the chosen type's suffix if it has none of ours."""
+    path = Path(typed)
+    if path.suffix.lower() in (".png", ".svg", ".pdf"):
+        return path
+    suffix = chosen_filter.rsplit("*", 1)[-1].rstrip(")") if "*." in chosen_filter else ".png"
+    return path.with_name(path.name + suffix)
+
+
 class TrendsPage(Page):
     title = "Trends"
     #: Emitted when every chart of the current request is on screen.
@@ -67,6 +80,7 @@ class TrendsPage(Page):
         self._data = None
         self._pending: set[str] = set()
         self._rendered_width = 0
+        self._rendered_ratio = 1.0
         self._rendered_theme = ""
         self.last_timings: dict[str, float] = {}
         self._build_controls()
@@ -78,6 +92,10 @@ class TrendsPage(Page):
         self._resize_timer.setSingleShot(True)
         self._resize_timer.setInterval(RESIZE_DEBOUNCE_MS)
         self._resize_timer.timeout.connect(self._redraw_if_width_changed)
+        self._theme_timer = QTimer(self)
+        self._theme_timer.setSingleShot(True)
+        self._theme_timer.setInterval(0)
+        self._theme_timer.timeout.connect(self._theme_maybe_changed)
 
     # --- building ------------------------------------------------------------------------
 
@@ -249,6 +267,7 @@ class TrendsPage(Page):
             reuse=self._data,
         )
         self._rendered_width = request.width_px
+        self._rendered_ratio = request.pixel_ratio
         self._rendered_theme = theme
         self.status.setText(messages.TRENDS_UPDATING)
         generation = self._generation
@@ -259,7 +278,8 @@ class TrendsPage(Page):
         return max(360, self.scroll.viewport().width() - _CHART_INSET)
 
     def _redraw_if_width_changed(self) -> None:
-        if abs(self._chart_width() - self._rendered_width) > 8 and self._data is not None:
+        moved_screen = (self.devicePixelRatioF() or 1.0) != self._rendered_ratio
+        if (abs(self._chart_width() - self._rendered_width) > 8 or moved_screen) and self._data is not None:
             self._request()
 
     # --- receiving results ---------------------------------------------------------------
@@ -380,17 +400,11 @@ class TrendsPage(Page):
             return
         name = f"{spec.key.replace('_', '-')}-{self._data.start.isoformat()}-to-{self._data.end.isoformat()}.png"
         path, chosen = QFileDialog.getSaveFileName(
-            self,
-            f"Export “{spec.title}”",
-            str(Path.home() / name),
-            "PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf)",
+            self, f"Export “{spec.title}”", str(Path.home() / name), ";;".join(EXPORT_FILTERS)
         )
         if not path:
             return
-        path = Path(path)
-        if path.suffix.lower() not in (".png", ".svg", ".pdf"):
-            path = path.with_suffix("." + chosen.split("*.")[-1].rstrip(")") if "*." in chosen else ".png")
-        self.export_chart(key, path)
+        self.export_chart(key, export_path(path, chosen))
 
     def export_chart(self, key: str, path: Path) -> None:
         """Save chart ``key`` of the data on screen to ``path`` (PNG, SVG or PDF), off the GUI thread.
@@ -436,6 +450,10 @@ class TrendsPage(Page):
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
-        changed = event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange)
-        if changed and self._rendered_theme and current_theme(QApplication.instance()) != self._rendered_theme:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange) and self._rendered_theme:
+            # The theme's name is set after its style sheet, so look once the change is complete.
+            self._theme_timer.start()
+
+    def _theme_maybe_changed(self) -> None:
+        if current_theme(QApplication.instance()) != self._rendered_theme:
             self._request()

@@ -30,14 +30,12 @@ class ChartCanvas(FigureCanvasQTAgg):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
 
-    def show_rendered(self, figure, rgba: bytes, width: int, height: int, pixel_ratio: float) -> None:
-        """Show ``figure``, whose pixels (RGBA, ``width`` × ``height`` physical) were drawn elsewhere."""
-        self.figure = figure
-        figure.set_canvas(self)
+    def show_rendered(self, rgba: bytes, width: int, height: int, pixel_ratio: float, background: str) -> None:
+        """Show a chart's pixels (RGBA, ``width`` × ``height`` physical), drawn elsewhere."""
         image = QImage(rgba, width, height, QImage.Format.Format_RGBA8888).copy()
         image.setDevicePixelRatio(pixel_ratio)
         self._image = image
-        self._background = QColor(_hex(figure.get_facecolor()))
+        self._background = QColor(background)
         self.setFixedHeight(round(height / pixel_ratio))
         self.updateGeometry()
         self.update()
@@ -80,8 +78,3 @@ class ChartCanvas(FigureCanvasQTAgg):
             painter.drawImage(0, 0, self._image)
         finally:
             painter.end()
-
-
-def _hex(rgba) -> str:
-    r, g, b = (round(255 * c) for c in rgba[:3])
-    return f"#{r:02x}{g:02x}{b:02x}"

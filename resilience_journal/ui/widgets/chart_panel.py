@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -20,6 +18,44 @@ from resilience_journal.charts.alternatives import ChartTable
 
 #: Rows a table view shows before it scrolls.
 TABLE_VISIBLE_ROWS = 12
+#: Rows looked at when sizing the table's columns (all of them could take seconds on ten years).
+SIZE_FROM_ROWS = 200
+
+
+class RowsModel(QAbstractTableModel):
+    """A read-only table of strings: handing over 3,000 rows costs nothing until they are shown."""
+
+    def __init__(self, table: ChartTable | None = None, parent=None) -> None:
+        super().__init__(parent)
+        self._table = table or ChartTable((), ())
+
+    def set_table(self, table: ChartTable) -> None:
+        self.beginResetModel()
+        self._table = table
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._table.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._table.headers)
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._table.rows[index.row()][index.column()]
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self._table.headers[section]
+        return None
+
+    def rows(self) -> list[list[str]]:
+        return [list(r) for r in self._table.rows]
 
 
 class ChartPanel(QFrame):
@@ -70,12 +106,17 @@ class ChartPanel(QFrame):
         self.description.setWordWrap(True)
         self.description.setTextFormat(Qt.TextFormat.PlainText)
         self.description.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.table = QTableWidget()
+        self.model = RowsModel(parent=self)
+        self.table = QTableView()
         self.table.setObjectName(f"table_{key}")
         self.table.setAccessibleName(f"{title}, as a table")
+        self.table.setModel(self.model)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setResizeContentsPrecision(SIZE_FROM_ROWS)
+        header.setStretchLastSection(True)
         table_column.addWidget(self.description)
         table_column.addWidget(self.table)
         self.table_page = table_page
@@ -90,7 +131,6 @@ class ChartPanel(QFrame):
         self.status.hide()
         column.addWidget(self.status)
         self.title = title
-        self.figure = None
 
     def show_waiting(self) -> None:
         if self.canvas is None:
@@ -105,8 +145,9 @@ class ChartPanel(QFrame):
             self.canvas.setObjectName(f"canvas_{self.key}")
             self.canvas.widthChanged.connect(self.canvasWidthChanged)
             self.body.insertWidget(1, self.canvas)
-        self.figure = rendered.figure
-        self.canvas.show_rendered(rendered.figure, rendered.rgba, rendered.width, rendered.height, rendered.pixel_ratio)
+        self.canvas.show_rendered(
+            rendered.rgba, rendered.width, rendered.height, rendered.pixel_ratio, rendered.background
+        )
         self.canvas.setAccessibleName(self.title)
         self.canvas.setAccessibleDescription(rendered.description)
         self.description.setText(rendered.description)
@@ -114,26 +155,33 @@ class ChartPanel(QFrame):
         self._toggle_table(self.table_button.isChecked())
 
     def _fill_table(self, table: ChartTable) -> None:
-        self.table.clear()
-        self.table.setColumnCount(len(table.headers))
-        self.table.setRowCount(len(table.rows))
-        self.table.setHorizontalHeaderLabels(list(table.headers))
-        for r, row in enumerate(table.rows):
-            for c, value in enumerate(row):
-                item = QTableWidgetItem(value)
-                if c > 0:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                self.table.setItem(r, c, item)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
-        rows = min(len(table.rows), TABLE_VISIBLE_ROWS)
+        # Handed to the view only when shown: resetting a model of thousands of rows is not free.
+        self._pending_table = table
+        if self.table_page.isVisibleTo(self):
+            self._apply_table()
+
+    def _apply_table(self) -> None:
+        table = getattr(self, "_pending_table", None)
+        if table is not None:
+            self._pending_table = None
+            self.model.set_table(table)
+            self._table_sized = False
+            self._size_table()
+
+    def _size_table(self) -> None:
+        """Fit columns and height to the rows: done only when the table is actually shown."""
+        if getattr(self, "_table_sized", False):
+            return
+        self._table_sized = True
+        self.table.resizeColumnsToContents()
+        rows = min(self.model.rowCount(), TABLE_VISIBLE_ROWS)
         row_height = self.table.verticalHeader().defaultSectionSize()
-        self.table.setFixedHeight(header.sizeHint().height() + row_height * max(rows, 1) + 6)
+        self.table.setFixedHeight(self.table.horizontalHeader().sizeHint().height() + row_height * max(rows, 1) + 6)
 
     def _toggle_table(self, on: bool) -> None:
         self.table_button.setText("Show as chart" if on else "Show as table")
         if on:
+            self._apply_table()
             self._show_only(self.table_page)
         elif self.canvas is not None:
             self._show_only(self.canvas)
@@ -147,10 +195,10 @@ class ChartPanel(QFrame):
         return self.table_page.isVisibleTo(self)
 
     def table_rows(self) -> list[list[str]]:
-        return [
-            [self.table.item(r, c).text() for c in range(self.table.columnCount())]
-            for r in range(self.table.rowCount())
-        ]
+        """What the table view shows (read through the view's model, as a screen reader would)."""
+        self._apply_table()
+        m = self.table.model()
+        return [[m.index(r, c).data() for c in range(m.columnCount())] for r in range(m.rowCount())]
 
     def show_status(self, text: str) -> None:
         self.status.setText(text)

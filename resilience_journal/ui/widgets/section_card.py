@@ -19,8 +19,9 @@ class SectionCard(QFrame):
         self.heading = QLabel(heading)
         self.heading.setProperty("role", "cardHeading")
         self.heading.setWordWrap(True)
-        self.heading.setVisible(bool(heading))
         self.body.addWidget(self.heading)
+        # Only after it has a parent: showing a parentless label would open it as a window.
+        self.heading.setVisible(bool(heading))
 
 
 def hint(text: str, name: str = "") -> QLabel:
