@@ -171,6 +171,13 @@ def main(argv: list[str] | None = None) -> int:
         for b in ordered():
             print(f"{b.key:14} {b.group:10} {b.title}")
         return 0
+    if args.report_only:
+        saved = load_run()
+        if saved is None:
+            print("no saved run: run the benchmarks first", file=sys.stderr)
+            return 2
+        write_doc(saved)
+        return 0
     chosen = [b for b in ordered() if not args.only or b.key in args.only or b.group in args.only]
     started = datetime.now(UTC)
     load_before = load()

@@ -14,12 +14,13 @@ NAME = "search index key"
 
 
 def apply(conn) -> None:
+    # IF NOT EXISTS: harmless if a development journal already has the table under another number.
     conn.execute(
-        "CREATE TABLE search_doc ("
+        "CREATE TABLE IF NOT EXISTS search_doc ("
         " kind TEXT NOT NULL, ref_id INTEGER NOT NULL, doc INTEGER NOT NULL,"
         " PRIMARY KEY (kind, ref_id)) WITHOUT ROWID"
     )
     # Existing rows keep their place in the index; only the key is added.
     conn.execute("INSERT OR IGNORE INTO search_doc (kind, ref_id, doc) SELECT kind, ref_id, rowid FROM search_index")
     # From FTS row to item: a search then never reads the index's stored text (1.5 KB an entry).
-    conn.execute("CREATE INDEX search_doc_by_doc ON search_doc(doc, kind)")
+    conn.execute("CREATE INDEX IF NOT EXISTS search_doc_by_doc ON search_doc(doc, kind)")
