@@ -12,7 +12,13 @@ from every_table import FILLED, MARKER, fill_every_table
 from support import PASSPHRASE
 
 from resilience_journal.domain import messages
-from resilience_journal.domain.exchange_format import FORMAT_NAME, FORMAT_VERSION, JRNL_TAG, ImportRejected
+from resilience_journal.domain.exchange_format import (
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    FULL_EXPORT_KIND,
+    JRNL_TAG,
+    ImportRejected,
+)
 from resilience_journal.domain.reflection import Reflection
 from resilience_journal.storage import Journal
 from resilience_journal.storage.exchange import export_csv, export_json, export_tables, import_file_text
@@ -228,6 +234,9 @@ def test_export_files_are_private_and_carry_the_warning(journal, clock, tmp_path
     assert all(stat.S_IMODE(p.stat().st_mode) == 0o600 for p in written)
     assert messages.EXPORT_NOT_ENCRYPTED in (tmp_path / "csv" / CSV_WARNING_FILE).read_text(encoding="utf-8")
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+    # The app keeps a record of what left it, and when.
+    shared = journal.supervision.share_records(FULL_EXPORT_KIND)
+    assert sorted((r.file_name, r.detail["format"]) for r in shared) == [("csv", "csv"), ("everything.json", "json")]
 
 
 def test_a_file_that_is_not_text_is_refused_with_its_line(tmp_path):

@@ -263,5 +263,9 @@ def test_a_wider_window_redraws_the_charts_at_the_new_width(page_context, journa
     narrow = page.panels["stress_by_kind"].canvas.rendered_size().width()
     with qtbot.waitSignal(page.ready, timeout=WAIT):
         page.resize(1400, 800)
-    wide = page.panels["stress_by_kind"].canvas.rendered_size().width()
-    assert wide - narrow == 400  # the chart follows the page, drawn again off the GUI thread
+    canvas = page.panels["stress_by_kind"].canvas
+    wide = canvas.rendered_size().width()
+    # The chart follows the page, drawn again off the GUI thread.  (Not exactly +400: a
+    # vertical scroll bar may come or go as the charts reflow.)
+    assert wide - narrow >= 350
+    assert canvas.width() - 20 <= wide <= canvas.width()  # fills the canvas, give or take a scroll bar

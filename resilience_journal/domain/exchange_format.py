@@ -37,6 +37,8 @@ EVENT_TIME_FIELDS = frozenset({"occurred_at", "taken_at", "shared_at"})
 SHORT_FIELDS = frozenset({"activity_kind", "case_label", "emotion", "tag", "strategy", "word", "name", "phone"})
 #: Anything else textual may be longer (JSON payloads of drafts and measures), but not endless.
 MAX_OTHER_VALUE = 4 * MAX_TEXT
+#: ``share_record.kind`` of a full export: the app keeps a record of what left it.
+FULL_EXPORT_KIND = "full export"
 #: The activity kind given to entries imported from jrnl, and the tag that marks them.
 JRNL_ACTIVITY, JRNL_TAG = "Other", "imported from jrnl"
 #: jrnl has no stress rating; imported entries get this one unless the person chooses another.

@@ -185,6 +185,7 @@ SUMMARY_SAVED = "Summary saved to {path}. It was added to your share record."
 SUMMARY_PASSWORDS_DIFFER = "The two passwords are not the same."
 SUMMARY_PASSWORD_TOO_SHORT = "Please use at least {minimum} characters for the file's password."
 
+
 # --- Data & safety: backups, restore, passphrase change, export and import ----------------
 IMPORT_AT_LINE = "line {line}, column {column}"
 IMPORT_AT_ROW = "{table}, row {row}"

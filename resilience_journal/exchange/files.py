@@ -9,7 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from resilience_journal.domain import messages
-from resilience_journal.domain.exchange_format import ImportRejected
+from resilience_journal.domain.exchange_format import FULL_EXPORT_KIND, ImportRejected
+from resilience_journal.domain.supervision import ShareRecord
 from resilience_journal.export.files import ExportFailed, failure_message, write_private_file
 from resilience_journal.storage.exchange import export_csv, export_json
 
@@ -20,8 +21,10 @@ CSV_WARNING_FILE = "READ-ME-NOT-ENCRYPTED.txt"
 
 
 def save_json_export(journal, path: Path) -> Path:
-    """Export everything to one JSON file."""
-    return write_private_file(Path(path), export_json(journal).encode("utf-8"))
+    """Export everything to one JSON file, and note it in the share record."""
+    written = write_private_file(Path(path), export_json(journal).encode("utf-8"))
+    _record(journal, written.name, "json")
+    return written
 
 
 def save_csv_export(journal, folder: Path) -> list[Path]:
@@ -35,7 +38,14 @@ def save_csv_export(journal, folder: Path) -> list[Path]:
     for name, text in export_csv(journal).items():
         # UTF-8 with a byte-order mark so spreadsheet programs read accents and symbols right.
         written.append(write_private_file(folder / name, text.encode("utf-8-sig")))
+    _record(journal, folder.name, "csv")
     return written
+
+
+def _record(journal, file_name: str, fmt: str) -> None:
+    journal.supervision.record_share(
+        ShareRecord(shared_at=journal.clock.now(), kind=FULL_EXPORT_KIND, file_name=file_name, detail={"format": fmt})
+    )
 
 
 def read_import_file(path: Path) -> str:
