@@ -83,6 +83,9 @@ def main(argv: list[str] | None = None, clock: Clock | None = None) -> int:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
+    from resilience_journal.ui.startup_probe import install_if_asked
+
+    install_if_asked(app)  # benchmarks and the build's smoke check only; inert otherwise
     try:
         problem = check_folder(data_dir)
         if problem:

@@ -39,8 +39,17 @@ def _v3_rows(conn) -> None:
     )
 
 
+def _search_key_rows(conn) -> None:
+    """m007: the search index row of the version-1 entry, with its key."""
+    rid = conn.execute("SELECT id FROM reflection WHERE uid = 'v1-entry'").fetchone()[0]
+    cur = conn.execute(
+        "INSERT INTO search_index (kind, ref_id, body) VALUES ('reflection', ?, 'made by version 1')", (rid,)
+    )
+    conn.execute("INSERT INTO search_doc (kind, ref_id, doc) VALUES ('reflection', ?, ?)", (rid, cur.lastrowid))
+
+
 #: version -> writer of rows that a journal at that version holds.
-SAMPLE_ROWS = {1: _v1_rows, 2: _v2_rows, 3: _v3_rows}
+SAMPLE_ROWS = {1: _v1_rows, 2: _v2_rows, 3: _v3_rows, 4: _search_key_rows}
 
 
 def make_journal_at(path, version: int) -> None:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from resilience_journal.domain.decompression import STRATEGY_LIST, Decompression, validate_decompression
 from resilience_journal.domain.ids import DecompressionId, ReflectionId, Uid
+from resilience_journal.storage import search_index
 from resilience_journal.storage.convert import dt_from_db, dt_to_db
 
 if TYPE_CHECKING:
@@ -47,7 +48,7 @@ class DecompressionRepository:
                 ),
             )
             did = DecompressionId(cur.lastrowid)
-            self._index(conn, did, d.note, new=True)
+            self._index(conn, did, d.note)
             self._j.vocabulary.remember(conn, STRATEGY_LIST, d.strategy)
         return dataclasses.replace(d, id=did, strategy=d.strategy.strip(), created_at=now, updated_at=now)
 
@@ -81,16 +82,16 @@ class DecompressionRepository:
     def delete(self, did: DecompressionId) -> None:
         """Erase for good (a decompression is a small log line, so there is no Trash for it)."""
         with self._j.transaction() as conn:
-            conn.execute("DELETE FROM search_index WHERE kind='decompression' AND ref_id=?", (did,))
+            search_index.remove(conn, "decompression", did)
             conn.execute("DELETE FROM decompression WHERE id=?", (did,))
         self._j.checkpoint()
 
     @staticmethod
-    def _index(conn, did: DecompressionId, note: str, *, new: bool = False) -> None:
-        if not new:  # ref_id is not indexed in FTS5, so this delete scans: not needed for a new row
-            conn.execute("DELETE FROM search_index WHERE kind='decompression' AND ref_id=?", (did,))
+    def _index(conn, did: DecompressionId, note: str) -> None:
         if note.strip():
-            conn.execute("INSERT INTO search_index (kind, ref_id, body) VALUES ('decompression', ?, ?)", (did, note))
+            search_index.put(conn, "decompression", did, note)
+        else:
+            search_index.remove(conn, "decompression", did)
 
     def get(self, did: DecompressionId) -> Decompression | None:
         rows = self._j.query(f"SELECT {_COLUMNS} FROM decompression WHERE id=? AND deleted_at IS NULL", (did,))

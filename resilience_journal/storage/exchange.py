@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from resilience_journal.storage.journal import Journal
 
 #: Derived tables: rebuilt from the data, never exported.
-DERIVED_TABLES = frozenset({"search_index"})
+DERIVED_TABLES = frozenset({"search_index", "search_doc"})
 
 
 @dataclass(frozen=True)
@@ -216,7 +216,7 @@ def _rebuild_search_index(journal: Journal, conn, new_ids: dict[str, list[int]])
     journal.reflections.index_new(new_ids.get("reflection", ()))
     for did in new_ids.get("decompression", ()):
         (note,) = conn.execute("SELECT note FROM decompression WHERE id=?", (did,)).fetchone()
-        journal.decompressions._index(conn, did, note, new=True)
+        journal.decompressions._index(conn, did, note)
 
 
 def import_jrnl(journal: Journal, text: str, *, stress: int = JRNL_DEFAULT_STRESS) -> ImportReport:

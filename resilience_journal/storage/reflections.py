@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from resilience_journal.domain.ids import ReflectionId, Uid
 from resilience_journal.domain.journal_query import TRASH_DAYS, ReflectionFilter
 from resilience_journal.domain.reflection import Answer, Reflection, validate_reflection
+from resilience_journal.storage import search_index
 from resilience_journal.storage.convert import dt_from_db, dt_to_db
 
 if TYPE_CHECKING:
@@ -68,7 +69,7 @@ class ReflectionRepository:
                 ),
             )
             rid = ReflectionId(cur.lastrowid)
-            self._write_children(conn, rid, r, new=True)
+            self._write_children(conn, rid, r)
             self._j.vocabulary.remember(conn, "activity_kind", r.activity_kind)
         return dataclasses.replace(r, id=rid, created_at=now, updated_at=now)
 
@@ -104,22 +105,14 @@ class ReflectionRepository:
             self._j.vocabulary.remember(conn, "activity_kind", r.activity_kind)
         return dataclasses.replace(r, updated_at=now)
 
-    def _write_children(self, conn, rid: ReflectionId, r: Reflection, *, new: bool = False) -> None:
+    def _write_children(self, conn, rid: ReflectionId, r: Reflection) -> None:
         conn.executemany(
             "INSERT INTO reflection_answer VALUES (?,?,?,?,?)",
             [(rid, i, a.prompt_id, a.prompt, a.text) for i, a in enumerate(r.answers)],
         )
         conn.executemany("INSERT OR IGNORE INTO reflection_emotion VALUES (?,?)", [(rid, e) for e in r.emotions])
         conn.executemany("INSERT OR IGNORE INTO reflection_tag VALUES (?,?)", [(rid, t) for t in r.tags])
-        self._write_index(conn, rid, r, new=new)
-
-    def _write_index(self, conn, rid: ReflectionId, r: Reflection, *, new: bool = False) -> None:
-        if not new:  # ref_id is not indexed, so this scans the index: skip it for a brand-new entry
-            conn.execute("DELETE FROM search_index WHERE kind='reflection' AND ref_id=?", (rid,))
-        conn.execute(
-            "INSERT INTO search_index (kind, ref_id, body) VALUES ('reflection', ?, ?)",
-            (rid, "\n".join([r.activity_kind, *r.emotions, r.all_text()])),
-        )
+        search_index.put(conn, "reflection", rid, _index_text(r))
 
     def delete(self, rid: ReflectionId) -> None:
         """Move to the Trash (recoverable) — the search index forgets it meanwhile."""
@@ -136,7 +129,7 @@ class ReflectionRepository:
     def purge(self, rid: ReflectionId) -> None:
         """Erase for good: rows, search index, then a checkpoint so the WAL forgets the pages."""
         with self._j.transaction() as conn:
-            conn.execute("DELETE FROM search_index WHERE kind='reflection' AND ref_id=?", (rid,))
+            search_index.remove(conn, "reflection", rid)
             conn.execute("DELETE FROM reflection WHERE id=?", (rid,))
         self._j.checkpoint()
 
@@ -149,15 +142,15 @@ class ReflectionRepository:
                     f"SELECT {_COLUMNS} FROM reflection WHERE id IN ({marks}) AND deleted_at IS NULL", tuple(chunk)
                 )
                 for r in self._hydrate(rows):
-                    self._write_index(conn, r.id, r, new=True)
+                    search_index.put(conn, "reflection", r.id, _index_text(r))
 
     def _reindex(self, rid: ReflectionId) -> None:
         r = self.get(rid, include_deleted=True)
         with self._j.transaction() as conn:
-            conn.execute("DELETE FROM search_index WHERE kind='reflection' AND ref_id=?", (rid,))
+            # Only the index changes: answers, emotions and tags are still in place.
+            search_index.remove(conn, "reflection", rid)
             if r is not None and r.deleted_at is None:
-                # Only the index: the answers, emotions and tags are still there.
-                self._write_index(conn, rid, r)
+                search_index.put(conn, "reflection", rid, _index_text(r))
 
     # --- reading -------------------------------------------------------------------------
 
@@ -200,8 +193,9 @@ class ReflectionRepository:
             return []
         rows = self._j.query(
             f"SELECT {', '.join('r.' + c.strip() for c in _COLUMNS.split(','))}"
-            " FROM search_index s JOIN reflection r ON r.id = s.ref_id"
-            " WHERE s.kind='reflection' AND search_index MATCH ? AND r.deleted_at IS NULL"
+            " FROM search_index s JOIN search_doc d ON d.doc = s.rowid AND d.kind = 'reflection'"
+            " JOIN reflection r ON r.id = d.ref_id"
+            " WHERE search_index MATCH ? AND r.deleted_at IS NULL"
             " ORDER BY s.rank LIMIT ?",
             (q, limit),
         )
@@ -232,7 +226,7 @@ class ReflectionRepository:
             clauses.append("r.safety_concern = 1")
         q = fts_query(f.text) if f.text else None
         if q is not None:
-            clauses.append("r.id IN (SELECT ref_id FROM search_index WHERE kind='reflection' AND search_index MATCH ?)")
+            clauses.append(f"r.id IN ({search_index.matching('reflection')})")
             params.append(q)
         return " AND ".join(clauses), params
 
@@ -287,7 +281,7 @@ class ReflectionRepository:
             return 0
         with self._j.transaction() as conn:
             for rid in ids:
-                conn.execute("DELETE FROM search_index WHERE kind='reflection' AND ref_id=?", (rid,))
+                search_index.remove(conn, "reflection", rid)
                 conn.execute("DELETE FROM reflection WHERE id=?", (rid,))
         self._j.checkpoint()
         return len(ids)
@@ -354,6 +348,11 @@ class ReflectionRepository:
             )
             for row in rows
         ]
+
+
+def _index_text(r: Reflection) -> str:
+    """What search looks through for an entry: its kind, emotions and every word written."""
+    return "\n".join([r.activity_kind, *r.emotions, r.all_text()])
 
 
 def _chunks(items: list, size: int) -> Iterable[list]:

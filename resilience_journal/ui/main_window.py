@@ -6,9 +6,11 @@ closes the database connection and deletes the shell with every page and model i
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
@@ -21,10 +23,28 @@ from resilience_journal.ui.access import CreateScreen, UnlockScreen
 from resilience_journal.ui.context import JournalEvents, PageContext
 from resilience_journal.ui.idle_watch import IdleWatcher
 from resilience_journal.ui.settings_dialog import SettingsDialog
-from resilience_journal.ui.shell import SUPPORT_SHORTCUT, Shell
-from resilience_journal.ui.support_dialog import SupportDialog
+from resilience_journal.ui.support_dialog import SUPPORT_SHORTCUT, SupportDialog
 from resilience_journal.ui.theme import apply_theme
 from resilience_journal.ui.ui_settings import UiSettings
+
+if TYPE_CHECKING:
+    from resilience_journal.ui.shell import Shell
+
+#: How long after the lock screen appears the pages' modules start loading in the background.
+PRELOAD_DELAY_MS = 250
+
+
+def _preload_pages() -> None:
+    """Import the unlocked window's modules (every page) on a worker while the passphrase is typed.
+
+    They are not needed for the lock screen, and importing them first made the start about a
+    third slower (docs/performance.md).  Only modules are loaded here, never a widget.  If this
+    fails for any reason, ``open_journal`` imports them itself.
+    """
+    try:
+        import resilience_journal.ui.shell  # noqa: F401
+    except Exception:  # pragma: no cover - the import is simply repeated on unlock
+        pass
 
 
 class MainWindow(QMainWindow):
@@ -73,6 +93,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._build_actions()
         self.show_access_screen()
+        QTimer.singleShot(PRELOAD_DELAY_MS, self._start_preload)
 
     # --- actions ---------------------------------------------------------------------------
 
@@ -166,6 +187,10 @@ class MainWindow(QMainWindow):
 
     # --- locking ---------------------------------------------------------------------------
 
+    def _start_preload(self) -> None:
+        if self.shell is None:
+            threading.Thread(target=_preload_pages, name="rj-preload-pages", daemon=True).start()
+
     def show_access_screen(self) -> None:
         if self.journal_path.exists():
             hint = f"This is a demo: the passphrase is “{self.demo_passphrase}”." if self.demo_passphrase else ""
@@ -180,6 +205,8 @@ class MainWindow(QMainWindow):
     def open_journal(self, journal: Journal) -> None:
         self.journal = journal
         ctx = PageContext(journal=journal, clock=self.clock, events=JournalEvents(), ui_settings=self.ui_settings)
+        from resilience_journal.ui.shell import Shell
+
         self.shell = Shell(ctx)
         self._replace(self.shell)
         self._set_unlocked_actions(True)

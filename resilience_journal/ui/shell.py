@@ -18,15 +18,37 @@ from PySide6.QtWidgets import (
 )
 
 from resilience_journal.ui.context import PageContext
-from resilience_journal.ui.pages import PAGES
+from resilience_journal.ui.pages import PAGES, PageSpec
 from resilience_journal.ui.pages.base import Page
 from resilience_journal.ui.reflection_editor import ReflectionEditor
 from resilience_journal.ui.reminders import ReminderBanner, ReminderService
+from resilience_journal.ui.support_dialog import SUPPORT_SHORTCUT  # defined beside the dialog, for the lock screen
 from resilience_journal.ui.widgets.draft_bar import DraftBar
 
-#: Opens the support contacts from anywhere, even while locked (MainWindow's action); unlocked,
-#: the button under the navigation does the same.
-SUPPORT_SHORTCUT = "Ctrl+Shift+H"
+
+class LazyPages(dict):
+    """The shell's pages by key, each built the first time it is asked for.
+
+    Unlocking used to build every page at once; on the ten-year journal that was most of the
+    unlock time (``docs/performance.md``).  ``pages[key]`` and ``pages.get(key)`` build the page;
+    iterating (``items()``, ``values()``) sees only the pages built so far, which is what a
+    refresh needs: a page built later loads fresh data anyway.
+    """
+
+    def __init__(self, build) -> None:
+        super().__init__()
+        self._build = build
+
+    def __missing__(self, key: str) -> Page:
+        if key not in {s.key for s in PAGES}:
+            raise KeyError(key)
+        return self._build(key)
+
+    def get(self, key: str, default=None):
+        try:
+            return self[key]
+        except KeyError:
+            return default
 
 
 class Shell(QWidget):
@@ -39,13 +61,12 @@ class Shell(QWidget):
         self.nav.setAccessibleName("Pages")
         self.nav.setFixedWidth(190)
         self.stack = QStackedWidget()
-        self.pages: dict[str, Page] = {}
+        self.pages: dict[str, Page] = LazyPages(self._build_page)
         self._stale: set[str] = set()
         for spec in PAGES:
-            page = spec.factory(ctx)
-            page.setObjectName(f"page_{spec.key}")
-            self.pages[spec.key] = page
-            self.stack.addWidget(page)
+            placeholder = QWidget()  # stands in until the page is first shown
+            placeholder.setObjectName(f"placeholder_{spec.key}")
+            self.stack.addWidget(placeholder)
             item = QListWidgetItem(spec.title)
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             item.setToolTip(spec.shortcut)
@@ -88,12 +109,27 @@ class Shell(QWidget):
         self.reminders.start()
         ctx.journal.reflections.purge_expired_trash()
         ctx.events.changed.connect(self._data_changed)
-        journal_page = self.pages.get("journal")
-        if journal_page is not None:
-            journal_page.openRequested.connect(self.edit_entry)
-            journal_page.newRequested.connect(self.new_entry)
-            journal_page.decompressRequested.connect(self.log_decompression)
         self.nav.setCurrentRow(0)
+
+    def _build_page(self, key: str) -> Page:
+        """Build page ``key`` in place of its placeholder, and wire its requests to the shell."""
+        index = [s.key for s in PAGES].index(key)
+        spec: PageSpec = PAGES[index]
+        page = spec.factory(self.ctx)
+        page.setObjectName(f"page_{spec.key}")
+        dict.__setitem__(self.pages, key, page)
+        placeholder = self.stack.widget(index)
+        showing = self.stack.currentIndex() == index
+        self.stack.insertWidget(index, page)
+        self.stack.removeWidget(placeholder)
+        placeholder.deleteLater()
+        if showing:
+            self.stack.setCurrentIndex(index)
+        if key == "journal":
+            page.openRequested.connect(self.edit_entry)
+            page.newRequested.connect(self.new_entry)
+            page.decompressRequested.connect(self.log_decompression)
+        return page
 
     def show_page(self, key: str) -> Page:
         keys = [s.key for s in PAGES]
@@ -101,15 +137,17 @@ class Shell(QWidget):
         return self.pages[key]
 
     def current_page(self) -> Page:
-        return self.stack.currentWidget()
+        return self.pages[PAGES[self.stack.currentIndex()].key]
 
     def _row_changed(self, row: int) -> None:
-        page = self.stack.widget(row)
-        self.stack.setCurrentIndex(row)
         key = PAGES[row].key
+        built = key in self.pages  # dict membership: does not build
+        page = self.pages[key]  # built now if this is its first showing (with fresh data)
+        self.stack.setCurrentIndex(row)
         if key in self._stale:
             self._stale.discard(key)
-            page.refresh()
+            if built:
+                page.refresh()
 
     def _data_changed(self, _what: str) -> None:
         # Refresh the visible page now and the others when next shown: cheap and always current.

@@ -11,6 +11,10 @@ from resilience_journal.domain.selfcare import DEFAULT_CONTACTS
 from resilience_journal.ui.context import PageContext
 from resilience_journal.ui.widgets.section_card import SectionCard, hint
 
+#: Opens the support contacts from anywhere, even while locked (MainWindow's action); unlocked,
+#: the button under the navigation does the same.
+SUPPORT_SHORTCUT = "Ctrl+Shift+H"
+
 INTRO = (
     "You don't have to manage this on your own. Talking to someone — your supervisor, a colleague, "
     "occupational health or a helpline — is part of doing this work well."

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -30,6 +32,12 @@ def theme_colours(key: str) -> dict[str, str]:
     """The named colours of a theme (also used by charts to match the window)."""
     if key not in dict(THEMES):
         key = DEFAULT_THEME
+    return dict(_theme_file(key))  # a copy: callers may adjust theirs
+
+
+@cache
+def _theme_file(key: str) -> dict[str, str]:
+    # Read once: the Journal page asks for the colours for every highlighted row it lists.
     return read_json("themes", f"{key}.json")
 
 
