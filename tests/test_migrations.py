@@ -40,7 +40,7 @@ def _v3_rows(conn) -> None:
 
 
 def _search_key_rows(conn) -> None:
-    """m007: the search index row of the version-1 entry, with its key."""
+    """m004: the search index row of the version-1 entry, with its key."""
     rid = conn.execute("SELECT id FROM reflection WHERE uid = 'v1-entry'").fetchone()[0]
     cur = conn.execute(
         "INSERT INTO search_index (kind, ref_id, body) VALUES ('reflection', ?, 'made by version 1')", (rid,)

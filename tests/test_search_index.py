@@ -1,4 +1,4 @@
-"""The search index stays exact while it is keyed for speed (migration m007, ``storage/search_index.py``).
+"""The search index stays exact while it is keyed for speed (migration m004, ``storage/search_index.py``).
 
 Saving, editing, trashing, restoring and purging must leave exactly one index row per live entry,
 so a search never finds words an entry no longer contains, and a journal made before that migration

@@ -3,7 +3,7 @@
 Every repository that makes text searchable goes through ``put`` and ``remove`` here.  FTS5
 cannot index its ``UNINDEXED`` columns, so ``DELETE FROM search_index WHERE kind=? AND ref_id=?``
 reads (and, under encryption, decrypts) the whole index: on the ten-year benchmark journal that
-was about 140 ms per save, against a 10 ms target.  The ``search_doc`` table (migration m007) maps
+was about 140 ms per save, against a 10 ms target.  The ``search_doc`` table (migration m004) maps
 each item to its FTS row, so replacing or removing an item's text touches one row, and ``matching`` turns a search's hits
 into item ids without reading the index's stored text.
 """

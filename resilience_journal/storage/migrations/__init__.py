@@ -15,7 +15,7 @@ from resilience_journal.storage.migrations import (
     m001_initial,
     m002_reflection_vocabularies,
     m003_trend_indexes,
-    m007_search_key,
+    m004_search_key,
 )
 
 
@@ -31,8 +31,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, m001_initial.NAME, m001_initial.apply),
     Migration(2, m002_reflection_vocabularies.NAME, m002_reflection_vocabularies.apply),
     Migration(3, m003_trend_indexes.NAME, m003_trend_indexes.apply),
-    # File m007 (the number reserved for the benchmark issue); the next free version on main.
-    Migration(4, m007_search_key.NAME, m007_search_key.apply),
+    Migration(4, m004_search_key.NAME, m004_search_key.apply),
 )
 
 #: The schema version this code reads and writes.

@@ -1,4 +1,4 @@
-"""Migration m007: a key for the search index, found by benchmarking the ten-year journal.
+"""Migration m004: a key for the search index, found by benchmarking the ten-year journal.
 
 Replacing an entry's searchable text with ``DELETE ... WHERE kind=? AND ref_id=?`` read every
 FTS5 row (FTS5 cannot index those columns): about 140 ms per save on the ten-year benchmark
