@@ -7,7 +7,7 @@ from functools import cache
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
-from resilience_journal.resource_files import read_json, read_text
+from resilience_journal.resource_files import read_json, read_text, resources_root
 
 #: Appearance choices offered in Settings: (key, label).
 THEMES = (("light", "Light"), ("dark", "Dark"), ("high-contrast", "High contrast"))
@@ -55,7 +55,11 @@ def apply_theme(app: QApplication, key: str) -> None:
     palette.setColor(QPalette.ColorRole.ToolTipText, QColor(colours["text"]))
     app.setPalette(palette)
     sheet = read_text("themes", "style.qss")
-    for name, value in {**colours, **font_sizes(app)}.items():
+    icons = {
+        "icons": (resources_root() / "themes" / "icons").as_posix(),
+        "theme": key if key in dict(THEMES) else DEFAULT_THEME,
+    }
+    for name, value in {**colours, **font_sizes(app), **icons}.items():
         sheet = sheet.replace("{" + name + "}", value)
     app.setStyleSheet(sheet)
     app.setProperty("rj_theme", key)
