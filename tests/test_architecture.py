@@ -56,6 +56,27 @@ QT_OUTSIDE_UI = {
 }
 
 
+def test_domain_imports_nothing_from_the_layers_above_it():
+    upper = [
+        f"{_short(p)} imports {name}"
+        for p in modules_under("domain")
+        for name in imported_modules(p)
+        if name.startswith("resilience_journal.")
+        and name.split(".")[1] not in ("domain", "resource_files")  # data files: a leaf helper
+    ]
+    assert upper == []
+
+
+def test_storage_does_not_reach_up_into_ui_charts_or_export():
+    upper = [
+        f"{_short(p)} imports {name}"
+        for p in modules_under("storage")
+        for name in imported_modules(p)
+        if name.startswith("resilience_journal.") and name.split(".")[1] in ("ui", "charts", "export", "app")
+    ]
+    assert upper == []
+
+
 def test_only_ui_and_the_composition_root_import_qt():
     outside_ui = [p for p in PACKAGE.rglob("*.py") if p.relative_to(PACKAGE).parts[0] != "ui"]
     outside_ui = [p for p in outside_ui if p.relative_to(PACKAGE).as_posix() not in QT_OUTSIDE_UI]

@@ -203,3 +203,13 @@ def test_rolling_mean_line_breaks_where_no_entry_fell_for_a_whole_window():
     ys = list(_line(fig, "rolling-7").get_ydata())
     assert ys[:4] == [5.0, 6.0, 5.0, 3.0] and np.isnan(ys[4]) and ys[5] == 6.0
     assert not any(np.isnan(y) for y in _line(fig, "rolling-28").get_ydata())
+
+
+def test_export_to_an_unusable_place_says_so_kindly_and_leaves_nothing(tmp_path):
+    from resilience_journal.export.files import ExportFailed
+
+    fig = stress.stress_over_time(TrendData(*NOV, entries=ROLLING_ENTRIES))
+    with pytest.raises(ExportFailed) as caught:
+        export_figure(fig, tmp_path / "no-such-folder" / "chart.png")
+    assert "nothing was written" in str(caught.value).lower()
+    assert list(tmp_path.iterdir()) == []

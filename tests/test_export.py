@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from pdf_text import normalise, pdf_page_count, pdf_text
 
+from resilience_journal.domain.document import BulletList, Document, Heading, Image, Paragraph, Table
 from resilience_journal.export import files, html, markdown, pdf
-from resilience_journal.export.document import BulletList, Document, Heading, Image, Paragraph, Table
 from resilience_journal.export.files import ExportFailed, write_private_file
 
 FOOTER = "Personal reflective summary — not a case record"

@@ -5,10 +5,11 @@ The caller tells the user the file is not encrypted (``messages.CHART_EXPORT_WAR
 
 from __future__ import annotations
 
-import os
-import tempfile
+import io
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from resilience_journal.export.files import write_private_file
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -25,26 +26,20 @@ def format_for(path: Path) -> str:
         raise ValueError(f"unsupported chart format {path.suffix!r}") from None
 
 
+def figure_bytes(fig: Figure, fmt: str, *, dpi: float = 150) -> bytes:
+    """``fig`` encoded as ``fmt`` ('png', 'svg' or 'pdf'), with no dates or tool names inside."""
+    metadata = {
+        "pdf": {"Creator": None, "Producer": None, "CreationDate": None},
+        "svg": {"Date": None, "Creator": None},
+        "png": {"Software": None},
+    }[fmt]
+    out = io.BytesIO()
+    fig.savefig(out, format=fmt, dpi=dpi, facecolor=fig.get_facecolor(), metadata=metadata)
+    return out.getvalue()
+
+
 def export_figure(fig: Figure, path: Path | str, *, dpi: float = 150) -> Path:
-    """Write ``fig`` to ``path`` (format from the suffix) via a temporary file, fsync, 0600, rename."""
+    """Write ``fig`` to ``path`` (format from the suffix) through the app's one private, atomic
+    file writer; raises ``ExportFailed`` with a kind message if the place cannot take it."""
     path = Path(path)
-    fmt = format_for(path)
-    fd, tmp_name = tempfile.mkstemp(prefix=".chart-", suffix=".tmp", dir=path.parent)
-    tmp = Path(tmp_name)
-    try:
-        os.fchmod(fd, 0o600)
-        with os.fdopen(fd, "wb") as f:
-            # No creation dates or tool names in the file's metadata: only the chart.
-            metadata = {"Creator": None, "Producer": None, "CreationDate": None} if fmt == "pdf" else None
-            if fmt == "svg":
-                metadata = {"Date": None, "Creator": None}
-            if fmt == "png":
-                metadata = {"Software": None}
-            fig.savefig(f, format=fmt, dpi=dpi, facecolor=fig.get_facecolor(), metadata=metadata)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return path
+    return write_private_file(path, figure_bytes(fig, format_for(path), dpi=dpi))

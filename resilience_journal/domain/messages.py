@@ -123,7 +123,6 @@ CHART_EXPORT_WARNING = (
     "Only your chosen chart is saved — no journal text."
 )
 CHART_EXPORTED = "Saved to {path}. This file is not encrypted."
-CHART_EXPORT_FAILED = "The chart could not be saved ({reason}). Nothing was written."
 HIGH_STRESS_TITLE = "Your stress has been high for a while"
 HIGH_STRESS_MEAN = "Over the last {days} days your stress averaged {mean:.1f} across {n} entries."
 HIGH_STRESS_RUN = "Your last {run} entries were all rated {level} or more."

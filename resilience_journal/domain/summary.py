@@ -15,9 +15,9 @@ from datetime import date, timedelta
 
 from resilience_journal.domain import messages
 from resilience_journal.domain.confidentiality import Finding, find_identifying_details
+from resilience_journal.domain.document import Block, BulletList, Document, Heading, Image, Paragraph, Table
 from resilience_journal.domain.reflection import Reflection
 from resilience_journal.domain.supervision import Action, ShareItem, ShareLevel, SupervisionFunction
-from resilience_journal.export.document import Block, BulletList, Document, Heading, Image, Paragraph, Table
 
 #: Title of every supervision summary.
 TITLE = "Supervision summary"

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import NamedTuple
 
+from resilience_journal.domain.checkin import RATINGS
+
 # The per-entry values are NamedTuples rather than dataclasses on purpose: a tuple holding only
 # times, words and numbers is dropped from the garbage collector's watch list, so ten years of
 # entries (tens of thousands) do not lengthen every collection — each of which pauses all
@@ -51,18 +53,17 @@ class EmotionTally(NamedTuple):
     n: int = 1
 
 
-#: The check-in measures drawn over time, with the words used for them.
-CHECKIN_FIELDS: tuple[tuple[str, str], ...] = (
-    ("mood", "Mood"),
-    ("energy", "Energy"),
-    ("sleep_quality", "Sleep quality"),
-    ("workload", "Workload"),
-)
+#: The check-in measures drawn over time, with the words used for them: the check-in's own list.
+CHECKIN_FIELDS: tuple[tuple[str, str], ...] = RATINGS
 
 
 @dataclass(frozen=True)
 class CheckIn:
-    """A daily check-in's ratings (0–10 each; None when skipped)."""
+    """A daily check-in's ratings (0–10 each; None when skipped).
+
+    Deliberately not ``domain.checkin.CheckIn``: trend data carries numbers only, never the
+    note, so nothing a chart or its table shows can hold the user's words.
+    """
 
     local_date: date
     mood: int | None = None

@@ -10,7 +10,7 @@ from __future__ import annotations
 import base64
 from html import escape
 
-from resilience_journal.export.document import BulletList, Document, Heading, Image, Paragraph, Table
+from resilience_journal.domain.document import BulletList, Document, Heading, Image, Paragraph, Table
 
 _STYLE = """
 body { font-family: 'DejaVu Sans', 'Segoe UI', Arial, sans-serif; color: #222; max-width: 48em;

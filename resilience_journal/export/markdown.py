@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from resilience_journal.export.document import BulletList, Document, Heading, Image, Paragraph, Table
+from resilience_journal.domain.document import BulletList, Document, Heading, Image, Paragraph, Table
 
 #: Characters that can start formatting anywhere in a line.
 _INLINE = re.compile(r"([\\`*_\[\]<>|~])")

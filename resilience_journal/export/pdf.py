@@ -30,7 +30,7 @@ from PySide6.QtGui import (
     QTextFormat,
 )
 
-from resilience_journal.export.document import BulletList, Document, Heading, Image, Paragraph, Table
+from resilience_journal.domain.document import BulletList, Document, Heading, Image, Paragraph, Table
 
 #: The document's own colours: it is printed on paper, not shown in the app's theme.
 INK = "#222222"

@@ -10,8 +10,8 @@ import shiboken6
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QTextBrowser
 
+from resilience_journal.domain.document import Document
 from resilience_journal.export import pdf
-from resilience_journal.export.document import Document
 
 
 class ExportPreview(QTextBrowser):

@@ -12,9 +12,9 @@ from pathlib import Path
 from PySide6.QtWidgets import QComboBox, QDialog, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from resilience_journal.domain import messages
+from resilience_journal.domain.document import Block, Document, Heading, Paragraph, Table
 from resilience_journal.domain.selfcare import PlanDocument
 from resilience_journal.export import html, markdown, pdf
-from resilience_journal.export.document import Block, Document, Heading, Paragraph, Table
 from resilience_journal.export.files import ExportFailed, write_private_file
 from resilience_journal.ui.context import PageContext
 from resilience_journal.ui.export_preview import ExportPreview

@@ -57,7 +57,7 @@ class Step(QWidget):
         self.column = QVBoxLayout(self)
         self.column.setContentsMargins(0, 0, 0, 0)
         heading = QLabel(self.title)
-        heading.setStyleSheet("font-size: 14pt; font-weight: 600;")
+        heading.setProperty("role", "heading")
         self.column.addWidget(heading)
         if self.intro:
             intro = QLabel(self.intro)

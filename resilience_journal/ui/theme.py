@@ -76,7 +76,10 @@ def font_sizes(app: QApplication) -> dict[str, str]:
     return {
         "font_pt": f"{base:.1f}",
         "font_large_pt": f"{base * 1.12:.1f}",
+        "font_heading_pt": f"{base * 1.25:.1f}",
+        "font_display_pt": f"{base * 1.5:.1f}",
         "font_title_pt": f"{base * 1.6:.1f}",
+        "font_huge_pt": f"{base * 3.8:.1f}",
     }
 
 

@@ -92,7 +92,7 @@ class BreathingExercise(ExerciseDialog):
         self.phase = QLabel("Breathe in")
         self.phase.setObjectName("phase")
         self.phase.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.phase.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        self.phase.setProperty("role", "display")
         self.remaining = QLabel()
         self.remaining.setObjectName("remaining")
         self.remaining.setProperty("role", "hint")

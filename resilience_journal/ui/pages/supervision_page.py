@@ -79,7 +79,7 @@ class SupervisionPage(Page):
         inner.setContentsMargins(18, 14, 18, 14)
         self.clock_headline = QLabel()
         self.clock_headline.setObjectName("clockHeadline")
-        self.clock_headline.setStyleSheet("font-size: 13pt; font-weight: 600;")
+        self.clock_headline.setProperty("role", "heading")
         self.clock_note = QLabel()
         self.clock_note.setObjectName("clockNote")
         self.clock_note.setWordWrap(True)

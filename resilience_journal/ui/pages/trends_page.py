@@ -421,11 +421,12 @@ class TrendsPage(Page):
 
         def work():
             from resilience_journal.charts.export import export_figure
+            from resilience_journal.export.files import ExportFailed
 
             try:
                 yield (export_figure(spec.build(data, LIGHT), path), None)
-            except OSError as exc:
-                yield (None, exc.strerror or type(exc).__name__)
+            except ExportFailed as exc:
+                yield (None, str(exc))
 
         self._worker.submit(tag, work)
 
@@ -433,7 +434,7 @@ class TrendsPage(Page):
         key = self._export_keys.pop(tag)
         path, problem = item
         if path is None:
-            self.panels[key].show_status(messages.CHART_EXPORT_FAILED.format(reason=problem))
+            self.panels[key].show_status(problem)
             self.exported.emit(key, "")
         else:
             self.panels[key].show_status(messages.CHART_EXPORTED.format(path=path))
