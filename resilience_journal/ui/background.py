@@ -18,6 +18,15 @@ from PySide6.QtCore import QObject, Qt, Signal, Slot
 log = logging.getLogger(__name__)
 
 
+class _Emitter(QObject):
+    """What the worker thread emits from.  It has no parent and the running job holds it, so it
+    cannot be destroyed while a job is emitting — unlike the worker, which goes with its owner
+    the moment the journal is locked (emitting on an object being deleted crashes the process)."""
+
+    produced = Signal(int, object)
+    failed = Signal(int, str)
+
+
 class BackgroundWorker(QObject):
     """Runs one job at a time off the GUI thread; each item it yields arrives as ``produced``."""
 
@@ -28,27 +37,25 @@ class BackgroundWorker(QObject):
         super().__init__(parent)
         pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix=name)
         self._pool = pool
+        self._emitter = _Emitter()
+        # Signal to signal: queued to this worker's (GUI) thread; Qt drops the connection when
+        # the worker is destroyed, so late items from a running job simply go nowhere.
+        self._emitter.produced.connect(self.produced)
+        self._emitter.failed.connect(self.failed)
         self.destroyed.connect(lambda *_: pool.shutdown(wait=False, cancel_futures=True))
 
     def submit(self, tag: int, work: Callable[[], Iterable[object]]) -> None:
-        self._pool.submit(self._run, tag, work)
+        self._pool.submit(_run, self._emitter, tag, work)
 
-    def _run(self, tag: int, work: Callable[[], Iterable[object]]) -> None:
-        try:
-            for item in work():
-                if not self._emit("produced", tag, item):
-                    return  # the owner was deleted (journal locked): nobody is listening
-        except Exception as exc:  # noqa: BLE001 - the window must survive anything a job does
-            # Only the type: an exception's message could quote journal words.
-            log.warning("background work failed: %s", type(exc).__name__)
-            self._emit("failed", tag, type(exc).__name__)
 
-    def _emit(self, signal: str, *args: object) -> bool:
-        try:
-            getattr(self, signal).emit(*args)
-        except RuntimeError:  # "Internal C++ object already deleted"
-            return False
-        return True
+def _run(emitter: _Emitter, tag: int, work: Callable[[], Iterable[object]]) -> None:
+    try:
+        for item in work():
+            emitter.produced.emit(tag, item)
+    except Exception as exc:  # noqa: BLE001 - the window must survive anything a job does
+        # Only the type: an exception's message could quote journal words.
+        log.warning("background work failed: %s", type(exc).__name__)
+        emitter.failed.emit(tag, type(exc).__name__)
 
 
 class _Once(QObject):
