@@ -41,6 +41,25 @@ def make_demo_journal(folder: Path, clock: Clock) -> Path:
     return path
 
 
+def quit_on_termination_signals(app):
+    """Ctrl+C or a polite kill (logout, shutdown) ends the app the normal way: the journal is
+    locked and closed and a demo's temporary folder removed, instead of dying mid-event-loop.
+
+    Python runs signal handlers only when it holds control, so a timer hands it control twice
+    a second while Qt's event loop runs.  Returns the timer (keep a reference to it).
+    """
+    import signal
+
+    from PySide6.QtCore import QTimer
+
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: app.quit())
+    ticker = QTimer()
+    ticker.timeout.connect(lambda: None)
+    ticker.start(500)
+    return ticker
+
+
 def check_folder(folder: Path) -> str | None:
     """Why ``folder`` can't hold a journal, in the user's words; None when it can."""
     try:
@@ -116,6 +135,7 @@ def main(argv: list[str] | None = None, clock: Clock | None = None) -> int:
         import gc
 
         gc.freeze()
+        ticker = quit_on_termination_signals(app)  # noqa: F841 - kept alive while the app runs
         code = app.exec()
         window.close()
         return code

@@ -141,3 +141,30 @@ def test_unusable_data_folder_gets_a_clear_message_and_nothing_is_created(tmp_pa
     assert app.main(["--data-dir", str(blocked / "journal")]) == 2
     assert shown and str(blocked / "journal") in shown[0]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["file-not-folder"]
+
+
+def test_a_polite_kill_locks_closes_and_removes_the_demo_folder(tmp_path):
+    """Logout or Ctrl+C ends the app the normal way, not mid-event-loop with files left behind."""
+    import os
+    import signal
+
+    temp_root = tmp_path / "tmp"
+    temp_root.mkdir()
+    env = {**os.environ, "TMPDIR": str(temp_root), "QT_QPA_PLATFORM": "offscreen", "RJ_STARTUP_PROBE": "1"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "resilience_journal", "--demo"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    try:
+        line = proc.stdout.readline()  # the lock screen is up once this arrives
+        assert line.startswith("rj-startup-probe")
+        assert any(temp_root.iterdir()), "the demo journal lives in a temporary folder"
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=60) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert list(temp_root.iterdir()) == []
