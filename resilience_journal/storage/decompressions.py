@@ -20,6 +20,27 @@ _COLUMNS = (
 )
 
 
+#: The decompression columns the user's edits set, in the order ``_values`` gives them.
+_EDITABLE = (
+    "reflection_id", "strategy", "exercise", "occurred_at", "local_date",
+    "minutes", "stress_before", "stress_after", "note",
+)  # fmt: skip
+
+
+def _values(d: Decompression) -> tuple:
+    return (
+        d.reflection_id,
+        d.strategy.strip(),
+        d.exercise,
+        dt_to_db(d.occurred_at),
+        d.local_date.isoformat(),
+        d.minutes,
+        d.stress_before,
+        d.stress_after,
+        d.note,
+    )
+
+
 class DecompressionRepository:
     def __init__(self, journal: Journal) -> None:
         self._j = journal
@@ -29,23 +50,9 @@ class DecompressionRepository:
         validate_decompression(d, now)
         with self._j.transaction() as conn:
             cur = conn.execute(
-                "INSERT INTO decompression (uid, reflection_id, strategy, exercise, occurred_at, local_date,"
-                " minutes, stress_before, stress_after, note, created_at, updated_at)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                (
-                    d.uid,
-                    d.reflection_id,
-                    d.strategy.strip(),
-                    d.exercise,
-                    dt_to_db(d.occurred_at),
-                    d.local_date.isoformat(),
-                    d.minutes,
-                    d.stress_before,
-                    d.stress_after,
-                    d.note,
-                    dt_to_db(now),
-                    dt_to_db(now),
-                ),
+                f"INSERT INTO decompression (uid, {', '.join(_EDITABLE)}, created_at, updated_at)"
+                f" VALUES ({', '.join('?' * (len(_EDITABLE) + 3))})",
+                (d.uid, *_values(d), dt_to_db(now), dt_to_db(now)),
             )
             did = DecompressionId(cur.lastrowid)
             self._index(conn, did, d.note)
@@ -59,21 +66,8 @@ class DecompressionRepository:
         validate_decompression(d, now)
         with self._j.transaction() as conn:
             conn.execute(
-                "UPDATE decompression SET reflection_id=?, strategy=?, exercise=?, occurred_at=?, local_date=?,"
-                " minutes=?, stress_before=?, stress_after=?, note=?, updated_at=? WHERE id=?",
-                (
-                    d.reflection_id,
-                    d.strategy.strip(),
-                    d.exercise,
-                    dt_to_db(d.occurred_at),
-                    d.local_date.isoformat(),
-                    d.minutes,
-                    d.stress_before,
-                    d.stress_after,
-                    d.note,
-                    dt_to_db(now),
-                    d.id,
-                ),
+                f"UPDATE decompression SET {', '.join(c + '=?' for c in _EDITABLE)}, updated_at=? WHERE id=?",
+                (*_values(d), dt_to_db(now), d.id),
             )
             self._index(conn, d.id, d.note)
             self._j.vocabulary.remember(conn, STRATEGY_LIST, d.strategy)

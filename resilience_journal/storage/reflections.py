@@ -35,6 +35,28 @@ def fts_query(text: str) -> str | None:
     return " ".join('"' + w.replace('"', '""') + '"*' for w in words)
 
 
+#: The reflection columns the user's edits set, in the order ``_values`` gives them.
+_EDITABLE = (
+    "occurred_at", "local_date", "activity_kind", "case_label", "stress", "body",
+    "safety_concern", "safety_note", "template_id", "for_supervision",
+)  # fmt: skip
+
+
+def _values(r: Reflection) -> tuple:
+    return (
+        dt_to_db(r.occurred_at),
+        r.local_date.isoformat(),
+        r.activity_kind,
+        r.case_label,
+        r.stress,
+        r.text,
+        int(r.safety_concern),
+        r.safety_note,
+        r.template_id,
+        int(r.for_supervision),
+    )
+
+
 class ReflectionRepository:
     """All SQL about reflections lives here; callers get ``Reflection`` objects back."""
 
@@ -49,24 +71,9 @@ class ReflectionRepository:
         validate_reflection(r, now)
         with self._j.transaction() as conn:
             cur = conn.execute(
-                "INSERT INTO reflection (uid, occurred_at, local_date, activity_kind, case_label,"
-                " stress, body, safety_concern, safety_note, template_id, for_supervision,"
-                " created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (
-                    r.uid,
-                    dt_to_db(r.occurred_at),
-                    r.local_date.isoformat(),
-                    r.activity_kind,
-                    r.case_label,
-                    r.stress,
-                    r.text,
-                    int(r.safety_concern),
-                    r.safety_note,
-                    r.template_id,
-                    int(r.for_supervision),
-                    dt_to_db(now),
-                    dt_to_db(now),
-                ),
+                f"INSERT INTO reflection (uid, {', '.join(_EDITABLE)}, created_at, updated_at)"
+                f" VALUES ({', '.join('?' * (len(_EDITABLE) + 3))})",
+                (r.uid, *_values(r), dt_to_db(now), dt_to_db(now)),
             )
             rid = ReflectionId(cur.lastrowid)
             self._write_children(conn, rid, r)
@@ -81,23 +88,8 @@ class ReflectionRepository:
         validate_reflection(r, now)
         with self._j.transaction() as conn:
             conn.execute(
-                "UPDATE reflection SET occurred_at=?, local_date=?, activity_kind=?, case_label=?,"
-                " stress=?, body=?, safety_concern=?, safety_note=?, template_id=?,"
-                " for_supervision=?, updated_at=? WHERE id=?",
-                (
-                    dt_to_db(r.occurred_at),
-                    r.local_date.isoformat(),
-                    r.activity_kind,
-                    r.case_label,
-                    r.stress,
-                    r.text,
-                    int(r.safety_concern),
-                    r.safety_note,
-                    r.template_id,
-                    int(r.for_supervision),
-                    dt_to_db(now),
-                    r.id,
-                ),
+                f"UPDATE reflection SET {', '.join(c + '=?' for c in _EDITABLE)}, updated_at=? WHERE id=?",
+                (*_values(r), dt_to_db(now), r.id),
             )
             for table in ("reflection_answer", "reflection_emotion", "reflection_tag"):
                 conn.execute(f"DELETE FROM {table} WHERE reflection_id=?", (r.id,))
