@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QProgressBar,
-    QPushButton,
     QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
@@ -37,6 +36,7 @@ from resilience_journal.ui.background import run_once
 from resilience_journal.ui.context import PageContext
 from resilience_journal.ui.passphrase_dialog import ChangePassphraseDialog
 from resilience_journal.ui.restore_dialog import RestoreDialog, describe, when_text
+from resilience_journal.ui.widgets.buttons import push_button
 from resilience_journal.ui.widgets.field_message import FieldMessage
 from resilience_journal.ui.widgets.fit import say
 
@@ -48,14 +48,6 @@ KINDS = (("auto-", "Automatic"), ("before-restore-", "Before a restore"), ("befo
 
 def kind_of(path: Path) -> str:
     return next((label for prefix, label in KINDS if path.name.startswith(prefix)), "By hand")
-
-
-def _button(text: str, name: str, slot) -> QPushButton:
-    b = QPushButton(text)
-    b.setObjectName(name)
-    b.setAccessibleName(text.rstrip("…"))
-    b.clicked.connect(slot)
-    return b
 
 
 class DataSafetyDialog(QDialog):
@@ -98,10 +90,12 @@ class DataSafetyDialog(QDialog):
         self.list.setMinimumHeight(150)
         self.list.itemSelectionChanged.connect(self._selection_changed)
         self.list.itemActivated.connect(lambda _item, _col: self.restore_selected())
-        self.backup_now = _button("Back up now…", "backupNow", lambda: self.back_up_now())
-        self.restore_button = _button("Restore selected…", "restoreSelected", self.restore_selected)
+        self.backup_now = push_button("Back up now…", "backupNow", lambda: self.back_up_now())
+        self.restore_button = push_button("Restore selected…", "restoreSelected", self.restore_selected)
         self.restore_button.setEnabled(False)
-        self.restore_file_button = _button("Restore from a file…", "restoreFromFile", lambda: self.restore_from_file())
+        self.restore_file_button = push_button(
+            "Restore from a file…", "restoreFromFile", lambda: self.restore_from_file()
+        )
         row = QHBoxLayout()
         row.addWidget(self.backup_now)
         row.addWidget(self.restore_button)
@@ -128,7 +122,7 @@ class DataSafetyDialog(QDialog):
         pass_note.setProperty("role", "hint")
         pass_note.setWordWrap(True)
         pass_row = QHBoxLayout()
-        pass_row.addWidget(_button("Change passphrase…", "openChangePassphrase", self.change_passphrase))
+        pass_row.addWidget(push_button("Change passphrase…", "openChangePassphrase", self.change_passphrase))
         pass_row.addStretch(1)
         pass_col.addWidget(pass_intro)
         pass_col.addLayout(pass_row)
@@ -142,9 +136,9 @@ class DataSafetyDialog(QDialog):
         warning.setObjectName("exportWarning")
         warning.setProperty("role", "message")
         warning.setWordWrap(True)
-        self.export_json_button = _button("Export everything (JSON)…", "exportJson", lambda: self.export_json())
-        self.export_csv_button = _button("Export as CSV files…", "exportCsv", lambda: self.export_csv())
-        self.import_button = _button("Import…", "importFile", lambda: self.import_file())
+        self.export_json_button = push_button("Export everything (JSON)…", "exportJson", lambda: self.export_json())
+        self.export_csv_button = push_button("Export as CSV files…", "exportCsv", lambda: self.export_csv())
+        self.import_button = push_button("Import…", "importFile", lambda: self.import_file())
         ex_row = QHBoxLayout()
         for b in (self.export_json_button, self.export_csv_button, self.import_button):
             ex_row.addWidget(b)

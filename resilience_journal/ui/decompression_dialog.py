@@ -31,17 +31,9 @@ from resilience_journal.ui.context import PageContext
 from resilience_journal.ui.exercises.breathing import BreathingExercise
 from resilience_journal.ui.exercises.grounding import GroundingExercise
 from resilience_journal.ui.reflection_editor import to_qdatetime
+from resilience_journal.ui.widgets.buttons import push_button
 from resilience_journal.ui.widgets.field_message import FieldMessage
 from resilience_journal.ui.widgets.stress_scale import RatingScale
-
-
-def _button(text: str, name: str, *, primary: bool = False) -> QPushButton:
-    b = QPushButton(text)
-    b.setObjectName(name)
-    b.setAccessibleName(text.rstrip("…"))
-    if primary:
-        b.setProperty("primary", True)
-    return b
 
 
 class DecompressionDialog(QDialog):
@@ -101,17 +93,17 @@ class DecompressionDialog(QDialog):
         hint = QLabel("Or try a guided exercise now — it logs itself, with stress before and after:")
         hint.setProperty("role", "hint")
         hint.setWordWrap(True)
-        self.breathing_button = _button("Paced breathing…", "start_breathing")
-        self.grounding_button = _button("5-4-3-2-1 grounding…", "start_grounding")
+        self.breathing_button = push_button("Paced breathing…", "start_breathing")
+        self.grounding_button = push_button("5-4-3-2-1 grounding…", "start_grounding")
         self.breathing_button.clicked.connect(lambda: self.start_exercise(BreathingExercise))
         self.grounding_button.clicked.connect(lambda: self.start_exercise(GroundingExercise))
         guided.addWidget(self.breathing_button)
         guided.addWidget(self.grounding_button)
         guided.addStretch(1)
 
-        self.save_button = _button("Save", "save", primary=True)
+        self.save_button = push_button("Save", "save", primary=True)
         self.save_button.clicked.connect(self.save)
-        cancel = _button("Cancel", "cancel")
+        cancel = push_button("Cancel", "cancel")
         cancel.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -135,11 +127,11 @@ class DecompressionDialog(QDialog):
         self.result.setObjectName("result")
         self.result.setWordWrap(True)
         self.result.setProperty("role", "message")
-        self.try_breathing = _button("Try paced breathing…", "try_breathing")
-        self.try_grounding = _button("Try 5-4-3-2-1 grounding…", "try_grounding")
+        self.try_breathing = push_button("Try paced breathing…", "try_breathing")
+        self.try_grounding = push_button("Try 5-4-3-2-1 grounding…", "try_grounding")
         self.try_breathing.clicked.connect(lambda: self.start_exercise(BreathingExercise))
         self.try_grounding.clicked.connect(lambda: self.start_exercise(GroundingExercise))
-        close = _button("Close", "close", primary=True)
+        close = push_button("Close", "close", primary=True)
         close.clicked.connect(self.accept)
         done_page = QWidget()
         dcol = QVBoxLayout(done_page)

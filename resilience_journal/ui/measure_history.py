@@ -7,12 +7,13 @@ user remove a result saved by mistake (after a second, explicit confirmation).
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from resilience_journal.domain.questionnaires import SCREENING_NOTICE
 from resilience_journal.domain.questionnaires.definitions import INSTRUMENTS, load
 from resilience_journal.ui.context import PageContext
 from resilience_journal.ui.questionnaire_dialog import summary
+from resilience_journal.ui.widgets.buttons import push_button
 from resilience_journal.ui.widgets.section_card import hint
 
 EMPTY = "No questionnaire results yet. You can take one from the Today page whenever you like."
@@ -37,9 +38,9 @@ class MeasureHistory(QWidget):
         self.list.header().setStretchLastSection(True)
         self.list.currentItemChanged.connect(lambda *_: self._confirming(False))
         self.empty = hint(EMPTY, "measuresEmpty")
-        self.delete = self._button("deleteMeasure", "Delete…", lambda: self._confirming(True))
-        self.confirm = self._button("confirmDelete", "Yes, delete it", self._delete)
-        self.keep = self._button("keepMeasure", "No, keep it", lambda: self._confirming(False))
+        self.delete = push_button("Delete…", "deleteMeasure", lambda: self._confirming(True))
+        self.confirm = push_button("Yes, delete it", "confirmDelete", self._delete)
+        self.keep = push_button("No, keep it", "keepMeasure", lambda: self._confirming(False))
         self.question = hint(CONFIRM, "deleteQuestion")
         row = QHBoxLayout()
         for w in (self.delete, self.question, self.confirm, self.keep):
@@ -51,14 +52,6 @@ class MeasureHistory(QWidget):
         layout.addWidget(self.list, 1)
         layout.addLayout(row)
         self.refresh()
-
-    @staticmethod
-    def _button(name: str, text: str, slot) -> QPushButton:
-        b = QPushButton(text)
-        b.setObjectName(name)
-        b.setAccessibleName(text.rstrip("…"))
-        b.clicked.connect(slot)
-        return b
 
     def refresh(self) -> None:
         self.list.clear()

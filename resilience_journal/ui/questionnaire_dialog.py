@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QRadioButton,
     QScrollArea,
     QStackedWidget,
@@ -28,6 +27,7 @@ from resilience_journal.domain.questionnaires import SCREENING_NOTICE, Measure, 
 from resilience_journal.domain.questionnaires.definitions import Questionnaire, load
 from resilience_journal.domain.selfcare import DEFAULT_CONTACTS
 from resilience_journal.ui.context import PageContext
+from resilience_journal.ui.widgets.buttons import push_button
 from resilience_journal.ui.widgets.section_card import SectionCard, hint
 
 #: How each ProQOL band is described next to the score (our own words).
@@ -81,11 +81,11 @@ class QuestionnaireDialog(QDialog):
         results_scroll.setWidget(self.results_view)
         self.stack.addWidget(results_scroll)
 
-        self.back = self._button("back", "Back to the questions", self._show_questions)
-        self.cancel = self._button("cancel", "Cancel", self.reject)
-        self.next = self._button("seeResults", "See my results", self.show_results)
+        self.back = push_button("Back to the questions", "back", self._show_questions)
+        self.cancel = push_button("Cancel", "cancel", self.reject)
+        self.next = push_button("See my results", "seeResults", self.show_results)
         self.next.setProperty("primary", True)
-        self.save_button = self._button("saveResults", "Save to my journal", self.save)
+        self.save_button = push_button("Save to my journal", "saveResults", self.save)
         self.save_button.setProperty("primary", True)
         self.progress = QLabel()
         self.progress.setObjectName("progress")
@@ -99,13 +99,6 @@ class QuestionnaireDialog(QDialog):
         layout.addWidget(self.stack, 1)
         layout.addLayout(buttons)
         self._show_questions()
-
-    def _button(self, name: str, text: str, slot) -> QPushButton:
-        b = QPushButton(text)
-        b.setObjectName(name)
-        b.setAccessibleName(text)
-        b.clicked.connect(slot)
-        return b
 
     def _questions_view(self) -> QScrollArea:
         inner = QWidget()

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
-    QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -26,16 +25,9 @@ from resilience_journal.domain.leave import LEAVE_KINDS, LeavePeriod
 from resilience_journal.domain.selfcare import SupportContact
 from resilience_journal.domain.validation import ValidationError
 from resilience_journal.ui.context import PageContext
+from resilience_journal.ui.widgets.buttons import push_button
 from resilience_journal.ui.widgets.field_message import FieldMessage
 from resilience_journal.ui.widgets.section_card import hint
-
-
-def _button(name: str, text: str, slot) -> QPushButton:
-    b = QPushButton(text)
-    b.setObjectName(name)
-    b.setAccessibleName(text)
-    b.clicked.connect(slot)
-    return b
 
 
 def _line(name: str, accessible: str, placeholder: str = "") -> QLineEdit:
@@ -133,11 +125,11 @@ class ContactsEditor(_ListEditor):
         self.add_field("&Phone", self.phone, "phone")
         self.add_field("N&ote", self.note, "note")
         for b in (
-            _button("saveContact", "Save contact", self.save),
-            _button("newContact", "New contact", self.new),
-            _button("deleteContact", "Delete", self.delete),
-            _button("contactUp", "Move up", lambda: self.move(-1)),
-            _button("contactDown", "Move down", lambda: self.move(1)),
+            push_button("Save contact", "saveContact", self.save),
+            push_button("New contact", "newContact", self.new),
+            push_button("Delete", "deleteContact", self.delete),
+            push_button("Move up", "contactUp", lambda: self.move(-1)),
+            push_button("Move down", "contactDown", lambda: self.move(1)),
         ):
             self.buttons.addWidget(b)
         self.buttons.addStretch(1)
@@ -217,9 +209,9 @@ class LeaveEditor(_ListEditor):
         self.add_field("&Kind", self.kind, "kind")
         self.add_field("N&ote", self.note, "note")
         for b in (
-            _button("saveLeave", "Save", self.save),
-            _button("newLeave", "New", self.new),
-            _button("deleteLeave", "Delete", self.delete),
+            push_button("Save", "saveLeave", self.save),
+            push_button("New", "newLeave", self.new),
+            push_button("Delete", "deleteLeave", self.delete),
         ):
             self.buttons.addWidget(b)
         self.buttons.addStretch(1)

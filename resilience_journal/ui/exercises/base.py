@@ -21,19 +21,11 @@ from resilience_journal.domain.decompression import EXERCISE_STRATEGIES, STRATEG
 from resilience_journal.domain.exercises import minutes_spent
 from resilience_journal.domain.reflection import Reflection
 from resilience_journal.ui.context import PageContext
+from resilience_journal.ui.widgets.buttons import push_button
 from resilience_journal.ui.widgets.stress_scale import RatingScale
 
 #: How often the exercise redraws (milliseconds); the pace itself comes from the clock.
 TICK_MS = 40
-
-
-def _button(text: str, name: str, *, primary: bool = False) -> QPushButton:
-    b = QPushButton(text)
-    b.setObjectName(name)
-    b.setAccessibleName(text.rstrip("…"))
-    if primary:
-        b.setProperty("primary", True)
-    return b
 
 
 class ExerciseDialog(QDialog):
@@ -65,16 +57,16 @@ class ExerciseDialog(QDialog):
         self.stress_after = RatingScale("stress_after")
         if reflection is not None:
             self.stress_before.setValue(reflection.stress)
-        self.start_button = _button("Start", "start", primary=True)
+        self.start_button = push_button("Start", "start", primary=True)
         self.start_button.clicked.connect(self.start)
         self.stack.addWidget(self._page(self.intro, "How stressed do you feel now?", self.stress_before,
                                         self.settings_widget(), [self.start_button]))  # fmt: skip
-        self.finish_button = _button("I'm done", "finish")
+        self.finish_button = push_button("I'm done", "finish")
         self.finish_button.clicked.connect(self.finish)
         self.stack.addWidget(self._page("", "", None, self.run_widget(), [self.finish_button]))
-        self.save_button = _button("Save", "save", primary=True)
+        self.save_button = push_button("Save", "save", primary=True)
         self.save_button.clicked.connect(self.save)
-        skip = _button("Skip the rating", "skip_rating")
+        skip = push_button("Skip the rating", "skip_rating")
         skip.clicked.connect(lambda: self.save(skip_rating=True))
         self.stack.addWidget(self._page("Well done for taking this time.", "And now — how stressed do you feel?",
                                         self.stress_after, None, [skip, self.save_button]))  # fmt: skip
@@ -82,9 +74,9 @@ class ExerciseDialog(QDialog):
         self.result.setObjectName("result")
         self.result.setWordWrap(True)
         self.result.setProperty("role", "message")
-        close = _button("Close", "close", primary=True)
+        close = push_button("Close", "close", primary=True)
         close.clicked.connect(self.accept)
-        self.again = _button("Go again", "again")
+        self.again = push_button("Go again", "again")
         self.again.clicked.connect(self.restart)
         self.stack.addWidget(self._page("", "", None, self.result, [self.again, close]))
         layout = QVBoxLayout(self)

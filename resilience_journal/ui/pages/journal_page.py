@@ -41,6 +41,7 @@ from resilience_journal.domain.journal_query import (
 from resilience_journal.domain.reflection import Reflection
 from resilience_journal.ui.pages.base import Page
 from resilience_journal.ui.theme import current_theme, theme_colours
+from resilience_journal.ui.widgets.buttons import push_button
 
 EMPTY_TEXT = (
     "<p style='font-size:13pt'>Nothing here yet — and that's fine.</p>"
@@ -263,11 +264,11 @@ class JournalPage(Page):
         self.stack.addWidget(self.empty)
         self.layout_.addWidget(self.stack, 1)
 
-        self.open_button = self._button("Open", "openEntry", self._open_selected)
-        self.delete_button = self._button("Move to Trash", "deleteEntry", self.delete_selected)
-        self.restore_button = self._button("Restore", "restoreEntry", self.restore_selected)
-        self.purge_button = self._button("Delete for good", "purgeEntry", self.purge_selected)
-        self.empty_trash_button = self._button("Empty Trash", "emptyTrash", self.empty_trash)
+        self.open_button = push_button("Open", "openEntry", self._open_selected)
+        self.delete_button = push_button("Move to Trash", "deleteEntry", self.delete_selected)
+        self.restore_button = push_button("Restore", "restoreEntry", self.restore_selected)
+        self.purge_button = push_button("Delete for good", "purgeEntry", self.purge_selected)
+        self.empty_trash_button = push_button("Empty Trash", "emptyTrash", self.empty_trash)
         self.note = QLabel()
         self.note.setObjectName("pageMessage")
         self.note.setProperty("role", "hint")
@@ -283,14 +284,6 @@ class JournalPage(Page):
         ):
             actions.addWidget(b)
         self.layout_.addLayout(actions)
-
-    @staticmethod
-    def _button(text: str, name: str, slot) -> QPushButton:
-        b = QPushButton(text)
-        b.setObjectName(name)
-        b.setAccessibleName(text)
-        b.clicked.connect(slot)
-        return b
 
     def _fill_filter_choices(self) -> None:
         """Offer only kinds, feelings and tags the journal knows (kept when they still exist)."""

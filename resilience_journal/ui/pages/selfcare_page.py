@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
-    QPushButton,
     QScrollArea,
     QStackedWidget,
     QTabWidget,
@@ -26,6 +25,7 @@ from resilience_journal.ui.measure_history import MeasureHistory
 from resilience_journal.ui.pages.base import Page
 from resilience_journal.ui.selfcare_lists import ContactsEditor, LeaveEditor
 from resilience_journal.ui.selfcare_prefs import PreferencesForm
+from resilience_journal.ui.widgets.buttons import push_button
 from resilience_journal.ui.widgets.field_message import FieldMessage
 from resilience_journal.ui.widgets.section_card import SectionCard, hint
 
@@ -108,11 +108,11 @@ class PlanView(QWidget):
         edit_scroll.setWidget(editor)
         self.stack.addWidget(edit_scroll)
 
-        self.edit_button = self._button("editPlan", "Edit my plan", self.start_editing, primary=True)
-        self.export_button = self._button("exportPlan", "Export…", self.exportRequested.emit)
-        self.save_button = self._button("savePlan", "Save plan", self.save, primary=True)
+        self.edit_button = push_button("Edit my plan", "editPlan", self.start_editing, primary=True)
+        self.export_button = push_button("Export…", "exportPlan", self.exportRequested.emit)
+        self.save_button = push_button("Save plan", "savePlan", self.save, primary=True)
         self.save_button.setToolTip("Ctrl+S")
-        self.cancel_button = self._button("cancelPlan", "Cancel", self.show_plan)
+        self.cancel_button = push_button("Cancel", "cancelPlan", self.show_plan)
         self.status = hint("", "planStatus")
         buttons = QHBoxLayout()
         for b in (self.edit_button, self.export_button, self.save_button, self.cancel_button):
@@ -128,14 +128,6 @@ class PlanView(QWidget):
     def _save_shortcut(self) -> None:
         if self.is_editing():
             self.save()
-
-    def _button(self, name: str, text: str, slot, primary: bool = False) -> QPushButton:
-        b = QPushButton(text)
-        b.setObjectName(name)
-        b.setAccessibleName(text)
-        b.setProperty("primary", primary)
-        b.clicked.connect(slot)
-        return b
 
     def document(self) -> PlanDocument:
         j = self.ctx.journal

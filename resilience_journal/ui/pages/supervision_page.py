@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMessageBox,
-    QPushButton,
     QTabWidget,
     QTextBrowser,
     QTreeWidget,
@@ -33,18 +32,12 @@ from resilience_journal.ui.supervision_dialogs import (
     long_date,
     named,
 )
+from resilience_journal.ui.widgets.buttons import push_button
 
 ROLE = Qt.ItemDataRole.UserRole
 NO_SESSIONS = "No sessions yet. After your next supervision, press “Record a session” and note what you took away."
 NO_ACTIONS = "No actions yet. Actions agreed in supervision appear here until they are done."
 NO_SHARES = "Nothing has been shared yet. Summaries you export are listed here, with exactly what they held."
-
-
-def _button(text: str, name: str, primary: bool = False) -> QPushButton:
-    b = named(QPushButton(text), name, text.rstrip("…"))
-    if primary:
-        b.setProperty("primary", True)
-    return b
 
 
 def _tree(name: str, accessible: str, headers: list[str]) -> QTreeWidget:
@@ -93,7 +86,7 @@ class SupervisionPage(Page):
         row.addWidget(often)
         row.addWidget(self.frequency)
         row.addStretch(1)
-        self.prepare = _button("Prepare a summary…", "prepareSummary", primary=True)
+        self.prepare = push_button("Prepare a summary…", "prepareSummary", primary=True)
         self.prepare.clicked.connect(self.open_wizard)
         row.addWidget(self.prepare)
         inner.addWidget(self.clock_headline)
@@ -114,11 +107,11 @@ class SupervisionPage(Page):
         tab = QWidget()
         layout = QVBoxLayout(tab)
         bar = QHBoxLayout()
-        add = _button("Record a session…", "addSession")
+        add = push_button("Record a session…", "addSession")
         add.clicked.connect(self.add_session)
-        self.edit_session_button = _button("Edit…", "editSession")
+        self.edit_session_button = push_button("Edit…", "editSession")
         self.edit_session_button.clicked.connect(self.edit_session)
-        self.delete_session_button = _button("Delete", "deleteSession")
+        self.delete_session_button = push_button("Delete", "deleteSession")
         self.delete_session_button.clicked.connect(self.delete_session)
         for b in (add, self.edit_session_button, self.delete_session_button):
             bar.addWidget(b)
@@ -160,11 +153,11 @@ class SupervisionPage(Page):
         tab = QWidget()
         layout = QVBoxLayout(tab)
         bar = QHBoxLayout()
-        add = _button("Add an action…", "addAction")
+        add = push_button("Add an action…", "addAction")
         add.clicked.connect(self.add_action)
-        self.edit_action_button = _button("Edit…", "editAction")
+        self.edit_action_button = push_button("Edit…", "editAction")
         self.edit_action_button.clicked.connect(self.edit_action)
-        self.delete_action_button = _button("Delete", "deleteAction")
+        self.delete_action_button = push_button("Delete", "deleteAction")
         self.delete_action_button.clicked.connect(self.delete_action)
         for b in (add, self.edit_action_button, self.delete_action_button):
             bar.addWidget(b)
@@ -187,7 +180,7 @@ class SupervisionPage(Page):
         tab = QWidget()
         layout = QVBoxLayout(tab)
         bar = QHBoxLayout()
-        self.view_share_button = _button("See what was shared…", "viewShare")
+        self.view_share_button = push_button("See what was shared…", "viewShare")
         self.view_share_button.clicked.connect(self.view_share)
         bar.addWidget(self.view_share_button)
         bar.addStretch(1)
