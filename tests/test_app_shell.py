@@ -229,3 +229,23 @@ def test_minimising_locks_only_when_the_user_asked_for_it(qtbot, window, setting
     window.showMinimized()
     qtbot.waitUntil(window.isMinimized)
     assert window.is_locked() is setting
+
+
+def test_locking_clears_text_copied_from_the_journal(qtbot, window):
+    _create_with_keyboard(qtbot, window)
+    clipboard = QApplication.clipboard()
+    clipboard.setText("grandmother upset about the school letter")
+    window.lock()
+    assert clipboard.text() == ""
+
+
+def test_locking_leaves_another_programs_copy_alone(qtbot, window):
+    _create_with_keyboard(qtbot, window)
+    clipboard = QApplication.clipboard()
+    clipboard.setText("copied from the journal")
+    # Then the user copies in another program (this app is not told, as when it is inactive):
+    clipboard.blockSignals(True)
+    clipboard.setText("a colleague's phone number")
+    clipboard.blockSignals(False)
+    window.lock()
+    assert clipboard.text() == "a colleague's phone number"

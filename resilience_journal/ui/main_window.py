@@ -72,6 +72,8 @@ class MainWindow(QMainWindow):
 
         self.idle = IdleWatcher(IdleLock(clock, ui_settings.idle_minutes), self)
         self.idle.idle.connect(self.lock)
+        self._copied = ""
+        QApplication.clipboard().dataChanged.connect(self._clipboard_changed)
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self.idle)
@@ -214,6 +216,20 @@ class MainWindow(QMainWindow):
         self.idle.start()
         self.start_automatic_backup()
 
+    def _clipboard_changed(self) -> None:
+        # Remember what was copied while the journal was open and this app had the user's
+        # attention: that is text from the journal, which must not outlive the lock.
+        if self.journal is not None and QApplication.applicationState() == Qt.ApplicationState.ApplicationActive:
+            self._copied = QApplication.clipboard().text()
+
+    def _clear_copied_text(self) -> None:
+        """Empty the clipboard if it still holds what was copied from the journal (never another
+        program's copy made since)."""
+        clipboard = QApplication.clipboard()
+        if self._copied and clipboard.text() == self._copied:
+            clipboard.clear()
+        self._copied = ""
+
     def lock(self) -> None:
         """Close the journal and drop every widget that showed its content."""
         if self.journal is None:
@@ -227,6 +243,7 @@ class MainWindow(QMainWindow):
                 dialog.close()
                 dialog.deleteLater()
         self._set_unlocked_actions(False)
+        self._clear_copied_text()
         self.shell = None
         self.journal.close()
         self.journal = None
