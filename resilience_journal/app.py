@@ -130,11 +130,9 @@ def main(argv: list[str] | None = None, clock: Clock | None = None) -> int:
             demo_passphrase="demo" if args.demo else None,
         )
         window.show()
-        # Everything built so far lives as long as the app: taking it out of the garbage
-        # collector's rounds keeps each collection (which pauses every thread) short.
-        import gc
+        from resilience_journal.ui.gc_pauses import freeze_long_lived
 
-        gc.freeze()
+        freeze_long_lived()
         ticker = quit_on_termination_signals(app)  # noqa: F841 - kept alive while the app runs
         code = app.exec()
         window.close()
