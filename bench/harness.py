@@ -34,6 +34,8 @@ class Target:
     floor: str = ""
     #: "lower" when smaller is better (times, memory), "higher" for speed-up ratios.
     better: str = "lower"
+    #: Judged on the "median", or on the "worst" sample (for promises like "never above").
+    of: str = "median"
 
     def met(self, median: float) -> bool:
         return median <= self.value if self.better == "lower" else median >= self.value
@@ -64,11 +66,14 @@ class Result:
     def verdict(self) -> str:
         if self.target is None:
             return ""
-        if self.target.met(self.median):
+        worst = self.high if self.target.better == "lower" else self.low
+        judged = worst if self.target.of == "worst" else self.median
+        which = "worst " if self.target.of == "worst" else ""
+        if self.target.met(judged):
             return "met"
         if self.target.better == "lower":
-            return f"missed by {fmt(self.median - self.target.value, self.unit)}"
-        return f"missed: {self.median:.1f}× of {self.target.value:g}×"
+            return f"{which}missed by {fmt(judged - self.target.value, self.unit)}"
+        return f"{which}missed: {judged:.1f}× of {self.target.value:g}×"
 
 
 @dataclass

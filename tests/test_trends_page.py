@@ -270,3 +270,91 @@ def test_a_wider_window_redraws_the_charts_at_the_new_width(page_context, journa
     # vertical scroll bar may come or go as the charts reflow.)
     assert wide - narrow >= 350
     assert canvas.width() - 20 <= wide <= canvas.width()  # fills the canvas, give or take a scroll bar
+
+
+def _count_jobs(page) -> list:
+    """Every job the page hands its worker, recorded (and still run)."""
+    jobs = []
+    submit = page._worker.submit
+    page._worker.submit = lambda tag, work: (jobs.append(tag), submit(tag, work))
+    return jobs
+
+
+def test_going_back_to_a_period_shows_it_at_once_until_the_journal_changes(page_context, journal, clock, qtbot):
+    _fill(journal, clock)
+    page = _page(page_context, qtbot)
+    first_insights = page.insight_texts()
+    first_picture = page.panels["stress_over_time"].canvas.image()
+    _choose(page, qtbot, page.period, "4w")
+    jobs = _count_jobs(page)
+
+    _choose(page, qtbot, page.period, "3m")  # back to the first view
+    assert jobs == []  # nothing read or drawn again
+    assert page.insight_texts() == first_insights
+    assert page.panels["stress_over_time"].canvas.image() == first_picture
+    assert page.current_range() == (clock.now().date() - timedelta(days=90), clock.now().date())
+    assert page.status.text() == ""
+
+    # A new entry: every kept view is out of date, so the same period is read and drawn again.
+    _fill(journal, clock, days=2, stress=lambda k: 10)
+    with qtbot.waitSignal(page.ready, timeout=WAIT):
+        page.refresh()
+    assert len(jobs) == 1
+    assert page.insight_texts() != first_insights
+    _choose(page, qtbot, page.period, "4w")
+    assert len(jobs) == 2  # the four weeks drawn before the entry were forgotten too
+
+
+def test_a_dismissed_card_stays_dismissed_in_views_kept_from_before(page_context, journal, clock, qtbot):
+    _fill(journal, clock, days=30, stress=lambda k: 9)
+    page = _page(page_context, qtbot)
+    _choose(page, qtbot, page.period, "4w")
+    assert page.card.isVisibleTo(page)
+    qtbot.mouseClick(page.card.dismiss_button, Qt.MouseButton.LeftButton)
+    _choose(page, qtbot, page.period, "3m")  # kept from before the dismissal
+    assert not page.card.isVisibleTo(page)
+
+
+def test_the_charts_in_view_are_drawn_first(page_context, journal, clock, qtbot):
+    _fill(journal, clock)
+    page = _page(page_context, qtbot)
+    assert page.charts_in_view()[0] == "stress_over_time"  # at the top of the page
+    bar = page.scroll.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    in_view = page.charts_in_view()
+    assert in_view and "stress_over_time" not in in_view
+    arrived: list[str] = []
+    page.chartShown.connect(arrived.append)
+    with qtbot.waitSignal(page.inViewReady, timeout=WAIT):
+        page.period.setCurrentIndex(page.period.findData("4w"))
+    assert arrived == in_view  # nothing else was drawn before what the user is looking at
+    qtbot.waitSignal(page.ready, timeout=WAIT).wait()
+    assert sorted(arrived) == sorted(page.visible_charts())
+
+
+def test_an_old_chart_fades_while_its_replacement_is_drawn(page_context, journal, clock, qtbot):
+    _fill(journal, clock)
+    page = _page(page_context, qtbot)
+    canvas = page.panels["calendar"].canvas
+    assert not canvas.is_stale()
+    before = canvas.grab().toImage()
+    while_drawing = []
+
+    def first_chart_arrived(key: str) -> None:
+        if key == "stress_over_time":  # drawn first; the calendar is still being drawn
+            while_drawing.append((canvas.is_stale(), canvas.grab().toImage()))
+
+    page.chartShown.connect(first_chart_arrived)
+    with qtbot.waitSignal(page.ready, timeout=WAIT):
+        page.period.setCurrentIndex(page.period.findData("4w"))
+    [(stale, faded)] = while_drawing
+    assert stale
+
+    # The old calendar is still there but paler: its darkest pixel is lighter than before.
+    def darkest(img):
+        return min(
+            img.pixelColor(x, y).lightness() for x in range(0, img.width(), 7) for y in range(0, img.height(), 7)
+        )
+
+    assert darkest(faded) > darkest(before) + 60
+    assert not canvas.is_stale()

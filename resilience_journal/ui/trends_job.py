@@ -38,6 +38,8 @@ class TrendsRequest:
     #: Data from an earlier request with the same period and filter (a redraw after a resize
     #: or a theme change need not read the journal again).
     reuse: TrendData | None = None
+    #: Charts to draw first (those in view), in this order; the rest follow in page order.
+    first: tuple[str, ...] = ()
 
 
 @dataclass
@@ -80,6 +82,12 @@ def resolve_range(journal, request: TrendsRequest) -> tuple[date, date]:
     return period_range(request.period, request.today, first)
 
 
+def drawing_order(specs: list, first: tuple[str, ...]) -> list:
+    """``specs`` with the ones named in ``first`` moved to the front, in that order."""
+    rank = {key: i for i, key in enumerate(first)}
+    return sorted(specs, key=lambda s: rank.get(s.key, len(rank)))
+
+
 def compute(journal, request: TrendsRequest, still_wanted: Callable[[], bool] = lambda: True) -> Iterator[object]:
     """Yield a ``Summary``, then one ``RenderedChart`` per chart with data, then ``Finished``."""
     import time
@@ -115,7 +123,7 @@ def compute(journal, request: TrendsRequest, still_wanted: Callable[[], bool] = 
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
     palette = request.palette or LIGHT
-    for spec in specs:
+    for spec in drawing_order(specs, request.first):
         if not still_wanted():
             return
         t = time.perf_counter()

@@ -2,8 +2,10 @@
 
 All reading, computing and drawing happens on one worker thread (``ui/trends_job.py``); the GUI
 thread only places finished pixels and text, so changing the period never freezes the window,
-even on a ten-year journal.  matplotlib is first imported by the worker, when the page is first
-shown — never at start-up.
+even on a ten-year journal.  The charts in view are drawn first, the rest follow while the user
+reads; a view already drawn (going back to an earlier period) is shown at once from memory
+(``ui/trends_cache.py``) until the journal changes.  matplotlib is first imported by the
+worker, when the page is first shown — never at start-up.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QRect, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -36,8 +38,9 @@ from resilience_journal.domain.periods import DEFAULT_PERIOD, PERIOD_CHOICES
 from resilience_journal.ui.background import BackgroundWorker
 from resilience_journal.ui.pages.base import Page
 from resilience_journal.ui.theme import current_theme, theme_colours
+from resilience_journal.ui.trends_cache import TrendsView, ViewCache
 from resilience_journal.ui.trends_job import Finished, RenderedChart, Summary, TrendsRequest, compute
-from resilience_journal.ui.widgets.chart_panel import ChartPanel
+from resilience_journal.ui.widgets.chart_panel import ChartPanel, ShownChart
 from resilience_journal.ui.widgets.field_message import FieldMessage
 from resilience_journal.ui.widgets.high_stress_card import HighStressCard
 
@@ -68,6 +71,10 @@ class TrendsPage(Page):
     title = "Trends"
     #: Emitted when every chart of the current request is on screen.
     ready = Signal()
+    #: Emitted when the charts in view (those the user can see without scrolling) are on screen.
+    inViewReady = Signal()
+    #: Emitted as each chart arrives on screen (its key).
+    chartShown = Signal(str)
     #: Emitted when a chart export has finished (key, path or "" on failure).
     exported = Signal(str, str)
 
@@ -82,6 +89,10 @@ class TrendsPage(Page):
         self._rendered_width = 0
         self._rendered_ratio = 1.0
         self._rendered_theme = ""
+        self._cache = ViewCache()
+        self._view: TrendsView | None = None  # the view being drawn
+        self._view_key: tuple | None = None
+        self._in_view_shown = False
         self.last_timings: dict[str, float] = {}
         self._build_controls()
         self._build_content()
@@ -117,7 +128,7 @@ class TrendsPage(Page):
         self.kind.addItem(ALL_KINDS, None)
         self.kind.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         kind_label.setBuddy(self.kind)
-        self.kind.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.kind.currentIndexChanged.connect(lambda _i: self._choice_changed())
         self.status = QLabel()
         self.status.setObjectName("trendsStatus")
         self.status.setProperty("role", "hint")
@@ -214,7 +225,12 @@ class TrendsPage(Page):
     # --- requesting work -----------------------------------------------------------------
 
     def refresh(self) -> None:
-        """The journal changed (or the filter did): read it again when visible."""
+        """The journal changed: forget every view drawn so far and read it again when visible."""
+        self._cache.clear()
+        self._choice_changed()
+
+    def _choice_changed(self) -> None:
+        """Another period or filter: shown from memory if drawn before, else read and drawn."""
         self._data = None
         self._request()
 
@@ -223,7 +239,7 @@ class TrendsPage(Page):
         self.custom_row.setVisible(custom)
         self.range_message.show_message(None)
         if not custom:
-            self.refresh()
+            self._choice_changed()
 
     def _apply_custom(self) -> None:
         start, end = self.start_edit.date().toPython(), self.end_edit.date().toPython()
@@ -236,7 +252,7 @@ class TrendsPage(Page):
             self.end_edit.setFocus()
             return
         self.range_message.show_message(None)
-        self.refresh()
+        self._choice_changed()
 
     def current_range(self) -> tuple[date, date] | None:
         """The dates shown (None until the first summary arrives)."""
@@ -265,17 +281,56 @@ class TrendsPage(Page):
             pixel_ratio=self.devicePixelRatioF() or 1.0,
             palette=palette_from_theme(theme_colours(theme)),
             reuse=self._data,
+            first=tuple(self.charts_in_view()),
         )
         self._rendered_width = request.width_px
         self._rendered_ratio = request.pixel_ratio
         self._rendered_theme = theme
+        self._view_key = (
+            key,
+            custom,
+            request.activity_kind,
+            request.width_px,
+            request.pixel_ratio,
+            theme,
+            request.today,
+        )
+        self._view = None
+        self._in_view_shown = False
+        kept = self._cache.get(self._view_key)
+        if kept is not None:
+            self._show_kept(kept)
+            return
         self.status.setText(messages.TRENDS_UPDATING)
         generation = self._generation
         journal = self.ctx.journal
         self._worker.submit(generation, lambda: compute(journal, request, lambda: generation == self._generation))
 
+    def _show_kept(self, view: TrendsView) -> None:
+        """A view drawn earlier, shown at once (any job still drawing is for nobody now)."""
+        self._show_summary(view.summary)
+        for shown in view.charts:
+            self.panels[shown.key].show_chart(shown)
+            self._pending.discard(shown.key)
+        self.status.setText("")
+        self._in_view_shown = True
+        self.inViewReady.emit()
+        self.ready.emit()
+
+    def charts_in_view(self) -> list[str]:
+        """The charts on the page the user can see without scrolling, top to bottom."""
+        content = self.scroll.widget()
+        content.layout().activate()  # positions as they will be painted, not as last laid out
+        bar = self.scroll.verticalScrollBar().value()
+        seen = QRect(0, bar, content.width(), self.scroll.viewport().height())
+        return [k for k, p in self.panels.items() if p.isVisibleTo(self) and p.geometry().intersects(seen)]
+
     def _chart_width(self) -> int:
-        return max(360, self.scroll.viewport().width() - _CHART_INSET)
+        # Room for the scroll bar is kept whether it shows or not: it appears once the charts
+        # make the page taller than the window, and must not make every chart redraw.
+        bar = self.scroll.verticalScrollBar()
+        room = 0 if bar.isVisibleTo(self.scroll) else bar.sizeHint().width()
+        return max(360, self.scroll.viewport().width() - room - _CHART_INSET)
 
     def _redraw_if_width_changed(self) -> None:
         moved_screen = (self.devicePixelRatioF() or 1.0) != self._rendered_ratio
@@ -290,13 +345,26 @@ class TrendsPage(Page):
         if tag != self._generation:
             return  # an older request, overtaken by a newer one
         if isinstance(item, Summary):
+            self._view = TrendsView(item)
             self._show_summary(item)
         elif isinstance(item, RenderedChart):
-            self.panels[item.key].show_chart(item)
+            shown = ShownChart.from_rendered(item)
+            self.panels[item.key].show_chart(shown)
             self._pending.discard(item.key)
+            if self._view is not None:
+                self._view.charts.append(shown)
+            self.chartShown.emit(item.key)
+            if not self._in_view_shown and not self._pending.intersection(self.charts_in_view()):
+                self._in_view_shown = True
+                self.inViewReady.emit()
         elif isinstance(item, Finished):
             self.last_timings = item.timings
             self.status.setText("")
+            if self._view is not None and self._view_key is not None:
+                self._cache.put(self._view_key, self._view)
+            if not self._in_view_shown:
+                self._in_view_shown = True
+                self.inViewReady.emit()
             self.ready.emit()
 
     def _failed(self, tag: int, what: str) -> None:
@@ -364,6 +432,9 @@ class TrendsPage(Page):
 
     def _dismiss_alert(self) -> None:
         self.ctx.journal.settings.set(wellbeing_alert.DISMISSED_SETTING, today(self.ctx.clock).isoformat())
+        self._cache.forget_alerts()
+        if self._view is not None:
+            self._view.summary.show_alert = False
         self.card.hide()
 
     def _plan_page(self):

@@ -2,7 +2,7 @@
 
 A plain ``FigureCanvasQTAgg`` draws its figure on the GUI thread whenever it is resized or
 shown, which on a ten-year journal can freeze the window.  This canvas is handed the pixels
-of a figure drawn elsewhere (``show_rendered``) and only copies them to the screen.  When its
+of a figure drawn elsewhere (``show_image``) and only copies them to the screen.  When its
 width changes it asks for a redraw (``widthChanged``) instead of drawing itself.
 
 Importing this module imports matplotlib, so the Trends page imports it only when the first
@@ -17,6 +17,9 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+#: How visible a chart stays while its replacement is drawn.
+STALE_OPACITY = 0.3
+
 
 class ChartCanvas(FigureCanvasQTAgg):
     widthChanged = Signal(int)
@@ -27,18 +30,27 @@ class ChartCanvas(FigureCanvasQTAgg):
             self.setParent(parent)
         self._image: QImage | None = None
         self._background = QColor("white")
+        self._stale = False
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
 
-    def show_rendered(self, rgba: bytes, width: int, height: int, pixel_ratio: float, background: str) -> None:
-        """Show a chart's pixels (RGBA, ``width`` × ``height`` physical), drawn elsewhere."""
-        image = QImage(rgba, width, height, QImage.Format.Format_RGBA8888).copy()
-        image.setDevicePixelRatio(pixel_ratio)
+    def show_image(self, image: QImage, background: str) -> None:
+        """Show a chart's pixels, drawn elsewhere (its device pixel ratio already set)."""
         self._image = image
         self._background = QColor(background)
-        self.setFixedHeight(round(height / pixel_ratio))
+        self._stale = False
+        self.setFixedHeight(image.deviceIndependentSize().toSize().height())
         self.updateGeometry()
         self.update()
+
+    def set_stale(self, stale: bool) -> None:
+        """Fade the chart while a newer one is drawn, so an old period is never read as the new."""
+        if stale != self._stale:
+            self._stale = stale
+            self.update()
+
+    def is_stale(self) -> bool:
+        return self._stale
 
     def rendered_size(self) -> QSize:
         """The size of the pixels shown, in logical pixels (empty before the first chart)."""
@@ -75,6 +87,8 @@ class ChartCanvas(FigureCanvasQTAgg):
         painter = QPainter(self)
         try:
             painter.fillRect(self.rect(), self._background)
+            if self._stale:
+                painter.setOpacity(STALE_OPACITY)
             painter.drawImage(0, 0, self._image)
         finally:
             painter.end()

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -20,6 +23,27 @@ from resilience_journal.charts.alternatives import ChartTable
 TABLE_VISIBLE_ROWS = 12
 #: Rows looked at when sizing the table's columns (all of them could take seconds on ten years).
 SIZE_FROM_ROWS = 200
+
+
+@dataclass(frozen=True)
+class ShownChart:
+    """A chart as the page keeps it: pixels ready for the screen, and the same data in words."""
+
+    key: str
+    image: QImage
+    background: str
+    description: str
+    table: ChartTable
+
+    @classmethod
+    def from_rendered(cls, rendered) -> ShownChart:
+        """From a ``trends_job.RenderedChart``: its pixels copied once into an image Qt owns."""
+        image = QImage(rendered.rgba, rendered.width, rendered.height, QImage.Format.Format_RGBA8888).copy()
+        image.setDevicePixelRatio(rendered.pixel_ratio)
+        return cls(rendered.key, image, rendered.background, rendered.description, rendered.table)
+
+    def pixel_bytes(self) -> int:
+        return self.image.sizeInBytes()
 
 
 class RowsModel(QAbstractTableModel):
@@ -133,11 +157,17 @@ class ChartPanel(QFrame):
         self.title = title
 
     def show_waiting(self) -> None:
+        """A new chart is on its way: the old one (if any) fades until it arrives."""
         if self.canvas is None:
             self._show_only(self.placeholder)
+        else:
+            self.canvas.set_stale(True)
 
-    def show_chart(self, rendered) -> None:
-        """Show a chart drawn on the worker (a ``trends_job.RenderedChart``)."""
+    def is_waiting(self) -> bool:
+        return self.canvas is None or self.canvas.is_stale()
+
+    def show_chart(self, shown: ShownChart) -> None:
+        """Show a chart drawn on the worker."""
         if self.canvas is None:
             from resilience_journal.ui.widgets.chart_canvas import ChartCanvas
 
@@ -145,13 +175,11 @@ class ChartPanel(QFrame):
             self.canvas.setObjectName(f"canvas_{self.key}")
             self.canvas.widthChanged.connect(self.canvasWidthChanged)
             self.body.insertWidget(1, self.canvas)
-        self.canvas.show_rendered(
-            rendered.rgba, rendered.width, rendered.height, rendered.pixel_ratio, rendered.background
-        )
+        self.canvas.show_image(shown.image, shown.background)
         self.canvas.setAccessibleName(self.title)
-        self.canvas.setAccessibleDescription(rendered.description)
-        self.description.setText(rendered.description)
-        self._fill_table(rendered.table)
+        self.canvas.setAccessibleDescription(shown.description)
+        self.description.setText(shown.description)
+        self._fill_table(shown.table)
         self._toggle_table(self.table_button.isChecked())
 
     def _fill_table(self, table: ChartTable) -> None:
