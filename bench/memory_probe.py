@@ -17,6 +17,24 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+def peak_resident_kb() -> float:
+    """This process's own peak resident set size, in kilobytes.
+
+    On Linux, ``ru_maxrss`` is not the process's own: exec carries over the high-water mark of the
+    process that forked it, so a probe started by a benchmark runner holding 337 MB reported
+    337 MB whatever the app used (the unexplained 124–401 MB spread of earlier runs).  ``VmHWM``
+    belongs to the address space made at exec, i.e. to this program alone.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return float(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # kilobytes on Linux, bytes on macOS
+
+
 def main(journal: str, page_key: str) -> int:
     from bench.qt_support import PaintWatch, application, inside, settle
     from bench.tenyear import PASSPHRASE, bench_clock
@@ -47,7 +65,7 @@ def main(journal: str, page_key: str) -> int:
         app.processEvents()
         time.sleep(0.005)
     settle(app, 1.0)
-    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # kilobytes on Linux
+    peak_kb = peak_resident_kb()
     print(f"rj-memory page={page_key} peak_mb={peak_kb / 1024:.1f}", flush=True)
     window.lock()
     window.close()
