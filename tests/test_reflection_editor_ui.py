@@ -328,3 +328,34 @@ def test_a_second_new_entry_never_overwrites_a_draft_waiting_to_be_recovered(qtb
     second.autosave()
     texts = sorted(d.payload["text"] for d in window.journal.drafts.all())
     assert texts == ["something else", "waiting to be recovered"]
+
+
+def test_an_entry_whose_template_is_gone_keeps_its_answers_when_edited(qtbot, page_context, clock):
+    """Its template was deleted, or it came from another journal: its questions and answers
+    still show, under "Earlier template", and survive being saved again."""
+    j = page_context.journal
+    r = j.reflections.add(
+        Reflection(
+            occurred_at=clock.now() - timedelta(hours=1), activity_kind="Duty", stress=4, template_id="custom_gone",
+            answers=(Answer("stayed", "What stayed with me?", "the silence"), Answer("next", "What next?", "rest")),
+        )
+    )  # fmt: skip
+    editor = ReflectionEditor(page_context, existing=r)
+    qtbot.addWidget(editor)
+    assert editor.template.currentText() == "Earlier template"
+    assert {b.accessibleName(): b.toPlainText() for b in editor.answers.boxes.values()} == {
+        "What stayed with me?": "the silence",
+        "What next?": "rest",
+    }
+    editor.answers.boxes["next"].setPlainText("rest, then ring the team")
+    # Looking at another template and coming back finds the same questions.
+    editor.template.setCurrentIndex(editor.template.findData("gibbs"))
+    editor.template.setCurrentIndex(editor.template.findData("custom_gone"))
+    assert editor.answers.boxes["next"].toPlainText() == "rest, then ring the team"
+    assert editor.save()
+    got = j.reflections.get(r.id)
+    assert got.template_id == "custom_gone"
+    assert [(a.prompt, a.text) for a in got.answers] == [
+        ("What stayed with me?", "the silence"),
+        ("What next?", "rest, then ring the team"),
+    ]

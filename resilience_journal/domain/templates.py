@@ -71,6 +71,27 @@ def builtin_templates() -> tuple[Template, ...]:
     return tuple(ordered + sorted(found.values(), key=lambda t: t.name))
 
 
+#: What an entry's template is called when the journal no longer has it (deleted, or the entry
+#: came from another journal).
+EARLIER_TEMPLATE_NAME = "Earlier template"
+
+
+def earlier_template(template_id: str, answers) -> Template:
+    """A stand-in for a template this journal no longer has, made from an entry's own answers.
+
+    Every answer keeps its prompt's wording, so the entry can still be shown and edited as it was
+    written; without a stand-in its answers would have nowhere to appear and would be lost when
+    the entry is saved again.
+    """
+    return Template(
+        id=template_id,
+        name=EARLIER_TEMPLATE_NAME,
+        prompts=tuple(Prompt(a.prompt_id, a.prompt) for a in answers),
+        custom=True,
+        hidden=True,
+    )
+
+
 def custom_template(name: str, prompts: list[tuple[str, str]], existing_ids: set[str] = frozenset()) -> Template:
     """Build a user's own template from (prompt, hint) pairs, with ids derived from the words."""
     check = Checker()

@@ -41,7 +41,7 @@ from resilience_journal.domain.drafts import AUTOSAVE_INTERVAL_MS, NEW_REFLECTIO
 from resilience_journal.domain.emotions import EMOTION_LIST, OWN_WORDS_GROUP
 from resilience_journal.domain.ids import new_uid
 from resilience_journal.domain.reflection import Reflection
-from resilience_journal.domain.templates import DEFAULT_TEMPLATE_ID
+from resilience_journal.domain.templates import DEFAULT_TEMPLATE_ID, Template, earlier_template
 from resilience_journal.domain.validation import ValidationError
 from resilience_journal.storage import StorageFull
 from resilience_journal.ui.context import PageContext
@@ -157,6 +157,8 @@ class ReflectionEditor(QDialog):
         self.template_hint.setProperty("role", "hint")
         self.template_hint.setWordWrap(True)
         self.answers = TemplateAnswers()
+        #: Stand-ins for templates the journal no longer has, by id (see ``earlier_template``).
+        self._earlier: dict[str, Template] = {}
         self.template.currentIndexChanged.connect(self._template_chosen)
 
         self.safety = QCheckBox("I felt unsafe, threatened or met hostility")
@@ -294,7 +296,7 @@ class ReflectionEditor(QDialog):
         self._discard_armed = False
 
     def _template_chosen(self, *_args) -> None:
-        t = self.ctx.journal.templates.get(self.template.currentData() or DEFAULT_TEMPLATE_ID)
+        t = self._template_by_id(self.template.currentData() or DEFAULT_TEMPLATE_ID)
         if t is None:
             return
         self.template_hint.setText(t.description)
@@ -326,7 +328,7 @@ class ReflectionEditor(QDialog):
         for t in self.ctx.journal.templates.all():
             self.template.addItem(t.name, t.id)
         if self.template.findData(keep) < 0:
-            t = self.ctx.journal.templates.get(keep)
+            t = self._template_by_id(keep)
             if t is not None:
                 self.template.addItem(t.name, t.id)
         self.template.setCurrentIndex(max(0, self.template.findData(keep)))
@@ -351,17 +353,20 @@ class ReflectionEditor(QDialog):
         self.emotions.set_selected(list(r.emotions))
         self.text.setPlainText(r.text)
         tid = r.template_id or DEFAULT_TEMPLATE_ID
+        if self.ctx.journal.templates.get(tid) is None:
+            self._earlier[tid] = earlier_template(tid, r.answers)
+        t = self._template_by_id(tid)
         if self.template.findData(tid) < 0:
-            t = self.ctx.journal.templates.get(tid)
-            self.template.addItem(t.name if t else "Earlier template", tid)
+            self.template.addItem(t.name, tid)
         self._select_template(tid)
-        t = self.ctx.journal.templates.get(tid)
-        if t is not None:
-            self.answers.show_template(t, extra=r.answers)
+        self.answers.show_template(t, extra=r.answers)
         self.safety.setChecked(r.safety_concern)
         self.safety_note.setPlainText(r.safety_note)
         self.supervision.setChecked(r.for_supervision)
         self.tags.setText(", ".join(r.tags))
+
+    def _template_by_id(self, tid: str) -> Template | None:
+        return self.ctx.journal.templates.get(tid) or self._earlier.get(tid)
 
     def _select_template(self, tid: str) -> None:
         index = self.template.findData(tid)
