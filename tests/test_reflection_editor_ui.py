@@ -359,3 +359,109 @@ def test_an_entry_whose_template_is_gone_keeps_its_answers_when_edited(qtbot, pa
         ("What stayed with me?", "the silence"),
         ("What next?", "rest, then ring the team"),
     ]
+
+
+def _select(templates, template_id: str) -> None:
+    row = next(i for i in range(templates.count()) if templates.item(i).data(Qt.ItemDataRole.UserRole) == template_id)
+    templates.setCurrentRow(row)
+
+
+def test_own_templates_can_be_changed_and_old_entries_keep_their_questions(qtbot, page_context, clock):
+    from resilience_journal.domain.templates import custom_template
+    from resilience_journal.ui.reflection_settings import ReflectionSettingsDialog
+
+    j = page_context.journal
+    mine = custom_template("After court", [("What did I say well?", "one thing"), ("What next?", "")])
+    j.templates.save_custom(mine)
+    old = j.reflections.add(
+        Reflection(
+            occurred_at=clock.now() - timedelta(days=3), activity_kind="Court", stress=7, template_id=mine.id,
+            answers=(Answer("what_did_i_say_well", "What did I say well?", "kept calm"),
+                     Answer("what_next", "What next?", "debrief")),
+        )
+    )  # fmt: skip
+    dialog = ReflectionSettingsDialog(page_context)
+    qtbot.addWidget(dialog)
+    _select(dialog.templates, "gibbs")
+    assert not dialog.edit_template.isEnabled() and not dialog.delete_template.isEnabled()  # built-ins stay
+    _select(dialog.templates, mine.id)
+    assert dialog.edit_template.isEnabled() and dialog.delete_template.isEnabled()
+    dialog.edit_template.click()
+    assert dialog.new_name.text() == "After court"
+    assert dialog.new_prompts.toPlainText() == "What did I say well? | one thing\nWhat next?"
+    assert dialog.add_template.text() == "Save changes" and dialog.stop_editing.isVisibleTo(dialog)
+    save_png(dialog, "template-changing")
+
+    dialog.new_prompts.setPlainText("")  # bad input: a kind message, nothing changed
+    dialog.add_template.click()
+    assert dialog.template_message.text() == "Please add at least one prompt."
+    assert j.templates.get(mine.id) == mine
+
+    dialog.new_name.setText("After a hearing")
+    dialog.new_prompts.setPlainText("What did I say well? | one thing\nWhat do I need tonight?")
+    dialog.add_template.click()
+    assert dialog.template_message.text() == "Saved your changes to “After a hearing”."
+    assert dialog.add_template.text() == "Add template" and dialog.new_name.text() == ""
+    assert dialog.templates.currentItem().text() == "After a hearing (yours)"
+    changed = j.templates.get(mine.id)
+    assert changed.name == "After a hearing"
+    assert [p.prompt for p in changed.prompts] == ["What did I say well?", "What do I need tonight?"]
+
+    # The old entry shows the new template with its own answer to the question that went.
+    editor = ReflectionEditor(page_context, existing=j.reflections.get(old.id))
+    qtbot.addWidget(editor)
+    assert editor.template.currentText() == "After a hearing"
+    assert {b.accessibleName(): b.toPlainText() for b in editor.answers.boxes.values()} == {
+        "What did I say well?": "kept calm",
+        "What do I need tonight?": "",
+        "What next?": "debrief",
+    }
+    assert editor.save()
+    assert [(a.prompt, a.text) for a in j.reflections.get(old.id).answers] == [
+        ("What did I say well?", "kept calm"),
+        ("What next?", "debrief"),
+    ]
+
+
+def test_deleting_an_own_template_asks_first_and_entries_keep_their_answers(qtbot, page_context, clock):
+    from resilience_journal.domain.templates import custom_template
+    from resilience_journal.ui.reflection_settings import ReflectionSettingsDialog
+
+    j = page_context.journal
+    mine = custom_template("After court", [("What next?", "")])
+    j.templates.save_custom(mine)
+    written = j.reflections.add(
+        Reflection(occurred_at=clock.now() - timedelta(days=1), activity_kind="Court", stress=6, template_id=mine.id,
+                   answers=(Answer("what_next", "What next?", "rest"),))
+    )  # fmt: skip
+    # An entry being written with it right now, from which the dialog was opened.
+    editor = ReflectionEditor(page_context)
+    qtbot.addWidget(editor)
+    editor.template.setCurrentIndex(editor.template.findData(mine.id))
+    editor.stress.setValue(5)
+    editor.answers.boxes["what_next"].setPlainText("ring my supervisor")
+
+    dialog = ReflectionSettingsDialog(page_context, parent=editor)
+    dialog.finished.connect(editor._reload_templates)
+    asked = []
+    dialog.confirm_delete = lambda t: asked.append(t.name) or False
+    _select(dialog.templates, mine.id)
+    dialog.delete_template.click()
+    assert asked == ["After court"] and j.templates.get(mine.id) is not None  # "Cancel": nothing happens
+
+    dialog.confirm_delete = lambda t: True
+    dialog.delete_template.click()
+    assert j.templates.get(mine.id) is None
+    assert "After court (yours)" not in [dialog.templates.item(i).text() for i in range(dialog.templates.count())]
+    assert dialog.template_message.text() == (
+        "Deleted “After court”. Entries written with it keep their questions and answers."
+    )
+    dialog.reject()  # deleting took effect even though the dialog was cancelled
+
+    assert mine.id not in [t.id for t in j.templates.all(include_hidden=True)]
+    assert editor.template.currentData() == mine.id  # what was being written stays in front of the user
+    assert editor.answers.boxes["what_next"].toPlainText() == "ring my supervisor"
+    assert editor.save()
+    newest = j.reflections.recent()[0]
+    assert [(a.prompt, a.text) for a in newest.answers] == [("What next?", "ring my supervisor")]
+    assert [(a.prompt, a.text) for a in j.reflections.get(written.id).answers] == [("What next?", "rest")]

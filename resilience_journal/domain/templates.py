@@ -7,6 +7,7 @@ wording).  Users can add their own and hide the ones they don't use; storage kee
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -23,6 +24,9 @@ MAX_PROMPTS = 12
 
 TEMPLATE_NAME_MISSING = "Please give the template a name."
 TEMPLATE_NEEDS_PROMPT = "Please add at least one prompt."
+TEMPLATE_TOO_MANY_PROMPTS = (
+    "A template can hold up to {limit} prompts; this one has {n}. Please combine or remove some."
+)
 
 
 @dataclass(frozen=True)
@@ -94,29 +98,67 @@ def earlier_template(template_id: str, answers) -> Template:
 
 def custom_template(name: str, prompts: list[tuple[str, str]], existing_ids: set[str] = frozenset()) -> Template:
     """Build a user's own template from (prompt, hint) pairs, with ids derived from the words."""
+    cleaned = _checked(name, prompts)
+    base = "custom_" + (_slug(name) or "template")
+    tid, n = base, 2
+    while tid in existing_ids:
+        tid, n = f"{base}_{n}", n + 1
+    return Template(id=tid, name=name.strip(), prompts=_numbered(cleaned, {}), custom=True)
+
+
+def edited_template(original: Template, name: str, prompts: list[tuple[str, str]]) -> Template:
+    """The user's own template with new wording: same id, and a prompt whose wording is unchanged
+    keeps its id, so entries already written still pair their answers with it.  A reworded
+    prompt is a new question: entries answered the old one keep it, words and all (every
+    answer stores its prompt's wording)."""
+    cleaned = _checked(name, prompts)
+    kept = {p.prompt: p.id for p in original.prompts}
+    return dataclasses.replace(original, name=name.strip(), prompts=_numbered(cleaned, kept))
+
+
+def template_lines(t: Template) -> str:
+    """A template's prompts as the user types them: one per line, a hint after a ``|``."""
+    return "\n".join(f"{p.prompt} | {p.hint}" if p.hint else p.prompt for p in t.prompts)
+
+
+def parse_template_lines(text: str) -> list[tuple[str, str]]:
+    """(prompt, hint) pairs from ``template_lines``' form; blank lines are skipped by the checks."""
+    pairs = [line.split("|", 1) for line in text.splitlines()]
+    return [(parts[0], parts[1] if len(parts) > 1 else "") for parts in pairs]
+
+
+def _checked(name: str, prompts: list[tuple[str, str]]) -> list[tuple[str, str]]:
     check = Checker()
     check.required("name", name, TEMPLATE_NAME_MISSING)
     check.text("name", name, limit=MAX_SHORT_TEXT)
     cleaned = [(p.strip(), h.strip()) for p, h in prompts if p.strip()]
     if not cleaned:
         check.add("prompts", TEMPLATE_NEEDS_PROMPT)
+    elif len(cleaned) > MAX_PROMPTS:
+        check.add("prompts", TEMPLATE_TOO_MANY_PROMPTS.format(limit=MAX_PROMPTS, n=len(cleaned)))
     for p, h in cleaned:
         check.text("prompts", p, limit=MAX_SHORT_TEXT)
         check.text("prompts", h, limit=MAX_SHORT_TEXT)
     check.raise_if_any()
-    base = "custom_" + (_slug(name) or "template")
-    tid, n = base, 2
-    while tid in existing_ids:
-        tid, n = f"{base}_{n}", n + 1
+    return cleaned
+
+
+def _numbered(cleaned: list[tuple[str, str]], kept: dict[str, str]) -> tuple[Prompt, ...]:
+    """Prompts with ids: the one in ``kept`` for unchanged wording, else a new one made from the
+    words that is none of ``kept``'s (an old id on new words would pair old answers with it)."""
+    kept = dict(kept)
+    reserved = set(kept.values())
     used: set[str] = set()
     out = []
-    for i, (p, h) in enumerate(cleaned[:MAX_PROMPTS]):
-        pid = _slug(p) or f"prompt_{i + 1}"
-        if pid in used:
-            pid = f"{pid}_{i + 1}"
+    for i, (p, h) in enumerate(cleaned):
+        pid = kept.pop(p, None)
+        if pid is None:
+            pid = _slug(p) or f"prompt_{i + 1}"
+            while pid in used or pid in reserved:
+                pid = f"{pid}_{i + 1}"
         used.add(pid)
         out.append(Prompt(pid, p, h))
-    return Template(id=tid, name=name.strip(), prompts=tuple(out), custom=True)
+    return tuple(out)
 
 
 def _slug(text: str) -> str:

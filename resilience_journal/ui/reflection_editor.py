@@ -317,7 +317,8 @@ class ReflectionEditor(QDialog):
         from resilience_journal.ui.reflection_settings import ReflectionSettingsDialog
 
         dialog = ReflectionSettingsDialog(self.ctx, parent=self)
-        dialog.accepted.connect(self._reload_templates)
+        # Even when the dialog is cancelled: templates added, changed or deleted there are saved at once.
+        dialog.finished.connect(self._reload_templates)
         dialog.open()
 
     def _reload_templates(self) -> None:
@@ -329,6 +330,9 @@ class ReflectionEditor(QDialog):
             self.template.addItem(t.name, t.id)
         if self.template.findData(keep) < 0:
             t = self._template_by_id(keep)
+            if t is None and self.answers.answers():
+                # Deleted while this entry was being written with it: keep what was written.
+                t = self._earlier[keep] = earlier_template(keep, self.answers.answers())
             if t is not None:
                 self.template.addItem(t.name, t.id)
         self.template.setCurrentIndex(max(0, self.template.findData(keep)))

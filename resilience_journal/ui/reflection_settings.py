@@ -4,6 +4,8 @@ encrypted journal."""
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -14,8 +16,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
-    QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -23,16 +25,26 @@ from PySide6.QtWidgets import (
 
 from resilience_journal.domain.decompression import STRATEGY_LIST
 from resilience_journal.domain.emotions import EMOTION_LIST, OWN_WORDS_GROUP
-from resilience_journal.domain.templates import custom_template
+from resilience_journal.domain.templates import (
+    Template,
+    custom_template,
+    edited_template,
+    parse_template_lines,
+    template_lines,
+)
 from resilience_journal.domain.validation import ValidationError
 from resilience_journal.ui.context import PageContext
+from resilience_journal.ui.widgets.buttons import push_button
 from resilience_journal.ui.widgets.field_message import FieldMessage
 
 WATCH_LIST_HELP = (
     "Names, streets, schools or anything else that could identify someone. The confidentiality "
     "check looks out for these whenever you save or export. One per line; kept encrypted in your journal."
 )
-TEMPLATE_HELP = "Untick a template to hide it from the editor. Entries written with it keep their answers."
+TEMPLATE_HELP = (
+    "Untick a template to hide it from the editor. Your own templates can be changed or deleted; "
+    "entries written with a template always keep their questions and answers."
+)
 NEW_TEMPLATE_HELP = "One prompt per line. Add a hint after a | if you like, e.g.  What surprised me? | big or small"
 
 
@@ -73,6 +85,13 @@ class ReflectionSettingsDialog(QDialog):
             "templates", "Templates shown in the editor",
             [(t.name + (" (yours)" if t.custom else ""), t.id, not t.hidden) for t in j.templates.all(include_hidden=True)],
         )  # fmt: skip
+        self.templates.currentItemChanged.connect(self._template_selected)
+        self.edit_template = push_button("Change…", "edit_template", self._start_editing)
+        self.edit_template.setAccessibleName("Change the selected template")
+        self.delete_template = push_button("Delete…", "delete_template", self._delete_template)
+        self.delete_template.setAccessibleName("Delete the selected template")
+        self.form_title = QLabel()
+        self.form_title.setObjectName("template_form_title")
         self.new_name = QLineEdit()
         self.new_name.setObjectName("new_template_name")
         self.new_name.setAccessibleName("Name of your new template")
@@ -82,25 +101,36 @@ class ReflectionSettingsDialog(QDialog):
         self.new_prompts.setPlaceholderText(NEW_TEMPLATE_HELP)
         self.new_prompts.setTabChangesFocus(True)
         self.new_prompts.setFixedHeight(90)
-        self.add_template = QPushButton("Add template")
-        self.add_template.setObjectName("add_template")
-        self.add_template.setAccessibleName("Add template")
-        self.add_template.clicked.connect(self._add_template)
+        self.add_template = push_button("Add template", "add_template", self._add_template)
+        self.stop_editing = push_button("Stop changing", "stop_editing_template", self._stop_editing)
         self.template_message = FieldMessage("template_message")
+        #: The user's own template whose wording is in the form, or None when the form adds one.
+        self.editing: Template | None = None
         page = QWidget()
         col = QVBoxLayout(page)
         col.addWidget(self._hint(TEMPLATE_HELP))
         col.addWidget(self.templates, 1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.edit_template)
+        row.addWidget(self.delete_template)
+        col.addLayout(row)
+        col.addWidget(self.form_title)
         form = QFormLayout()
-        form.addRow("New template &name", self.new_name)
+        name_label = QLabel("Template &name")
+        name_label.setBuddy(self.new_name)
+        form.addRow(name_label, self.new_name)
         form.addRow("&Prompts", self.new_prompts)
         col.addLayout(form)
         col.addWidget(self.template_message)
         row = QHBoxLayout()
         row.addStretch(1)
+        row.addWidget(self.stop_editing)
         row.addWidget(self.add_template)
         col.addLayout(row)
         self.tabs.addTab(page, "Templates")
+        self._stop_editing()
+        self._template_selected()
 
         # Feelings and strategies
         self.emotions, self.new_emotion = self._word_tab(EMOTION_LIST, "Feelings", "feeling words")
@@ -162,25 +192,110 @@ class ReflectionSettingsDialog(QDialog):
             item.setCheckState(Qt.CheckState.Checked)
             w.addItem(item)
 
-    def _add_template(self) -> None:
+    # --- the user's own templates ---------------------------------------------------------------
+
+    def _selected_custom(self) -> Template | None:
+        item = self.templates.currentItem()
+        if item is None:
+            return None
+        t = self.ctx.journal.templates.get(item.data(Qt.ItemDataRole.UserRole))
+        return t if t is not None and t.custom else None
+
+    def _template_selected(self, *_args) -> None:
+        mine = self._selected_custom() is not None
+        self.edit_template.setEnabled(mine)
+        self.delete_template.setEnabled(mine)
+        why = "" if mine else " (only your own templates can be changed or deleted)"
+        self.edit_template.setToolTip("Change the selected template's name and prompts" + why)
+        self.delete_template.setToolTip("Delete the selected template" + why)
+
+    def _start_editing(self) -> None:
+        t = self._selected_custom()
+        if t is None:
+            return
+        self.editing = t
+        self.form_title.setText(f"<b>Changing “{escape(t.name)}”</b>")
+        self.new_name.setText(t.name)
+        self.new_name.setAccessibleName("Name of the template")
+        self.new_prompts.setPlainText(template_lines(t))
+        self.new_prompts.setAccessibleName("Prompts of the template, one per line")
+        self.add_template.setText("Save changes")
+        self.add_template.setAccessibleName("Save changes to the template")
+        self.stop_editing.show()
         self.template_message.show_message(None)
-        lines = [line.split("|", 1) for line in self.new_prompts.toPlainText().splitlines()]
-        prompts = [(parts[0], parts[1] if len(parts) > 1 else "") for parts in lines]
+        self.new_name.setFocus()
+
+    def _stop_editing(self) -> None:
+        self.editing = None
+        self.form_title.setText("<b>Add your own template</b>")
+        self.new_name.clear()
+        self.new_name.setAccessibleName("Name of your new template")
+        self.new_prompts.clear()
+        self.new_prompts.setAccessibleName("Prompts of your new template, one per line")
+        self.add_template.setText("Add template")
+        self.add_template.setAccessibleName("Add template")
+        self.stop_editing.hide()
+
+    def _add_template(self) -> None:
+        """Add the template in the form, or save the changes to the one being changed."""
+        self.template_message.show_message(None)
+        prompts = parse_template_lines(self.new_prompts.toPlainText())
         existing = {t.id for t in self.ctx.journal.templates.all(include_hidden=True)}
+        editing = self.editing
         try:
-            t = custom_template(self.new_name.text(), prompts, existing)
+            if editing is None:
+                t = custom_template(self.new_name.text(), prompts, existing)
+            else:
+                t = edited_template(editing, self.new_name.text(), prompts)
         except ValidationError as e:
             self.template_message.show_message(" ".join(p.message for p in e.problems))
             return
         self.ctx.journal.templates.save_custom(t)
-        item = QListWidgetItem(t.name + " (yours)")
-        item.setData(Qt.ItemDataRole.UserRole, t.id)
-        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-        item.setCheckState(Qt.CheckState.Checked)
-        self.templates.addItem(item)
-        self.new_name.clear()
-        self.new_prompts.clear()
-        self.template_message.show_message(f"Added “{t.name}”.")
+        item = self._item_for(t.id)
+        if item is None:
+            item = QListWidgetItem()
+            item.setData(Qt.ItemDataRole.UserRole, t.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            self.templates.addItem(item)
+        item.setText(t.name + " (yours)")
+        self._stop_editing()
+        done = "Added" if editing is None else "Saved your changes to"
+        self.template_message.show_message(f"{done} “{t.name}”.")
+
+    def _delete_template(self) -> None:
+        t = self._selected_custom()
+        if t is None or not self.confirm_delete(t):
+            return
+        self.ctx.journal.templates.delete_custom(t.id)
+        self.templates.takeItem(self.templates.row(self._item_for(t.id)))
+        if self.editing is not None and self.editing.id == t.id:
+            self._stop_editing()
+        self.template_message.show_message(
+            f"Deleted “{t.name}”. Entries written with it keep their questions and answers."
+        )
+
+    def confirm_delete(self, t: Template) -> bool:
+        """Asked before a template is deleted (tests answer it without a message box)."""
+        answer = QMessageBox.question(
+            self,
+            "Delete template",
+            f"Delete your template “{t.name}”? Entries written with it keep their questions and "
+            "answers. This can't be undone.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _item_for(self, template_id: str) -> QListWidgetItem | None:
+        return next(
+            (
+                self.templates.item(i)
+                for i in range(self.templates.count())
+                if self.templates.item(i).data(Qt.ItemDataRole.UserRole) == template_id
+            ),
+            None,
+        )
 
     def save(self) -> None:
         j = self.ctx.journal
