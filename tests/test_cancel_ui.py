@@ -111,24 +111,24 @@ def test_an_export_shows_its_progress_and_cancel_writes_nothing(qtbot, page_cont
     out_folder = tmp_path / "out"
     out_folder.mkdir()
     gate = gates(lambda done, total: done >= 2 * ROWS_PER_STEP)
-    dialog.busy.hook = gate
+    dialog.work.hook = gate
     dialog.export_json(out_folder / "export.json")
     qtbot.waitUntil(gate.reached.is_set, timeout=10_000)
-    bar = dialog.busy.bar
+    bar = dialog.work.bar
     qtbot.waitUntil(lambda: bar.maximum() > 0 and bar.value() >= 2 * ROWS_PER_STEP, timeout=10_000)
     assert bar.maximum() >= 4 * ROWS_PER_STEP  # determinate: the rows are counted
     assert not dialog.export_json_button.isEnabled() and not dialog.backup_now.isEnabled()  # one at a time
-    assert QApplication.focusWidget() is dialog.busy.cancel_button  # keyboard users land on Cancel
+    assert QApplication.focusWidget() is dialog.work.cancel_button  # keyboard users land on Cancel
     _shot(dialog, "data-safety-export-busy")
-    _click(qtbot, dialog.busy.cancel_button)
+    _click(qtbot, dialog.work.cancel_button)
     assert dialog.msg_exchange.text() == messages.WORK_STOPPING
     gate.release.set()
     qtbot.waitUntil(lambda: dialog.msg_exchange.text() == messages.EXPORT_CANCELLED, timeout=10_000)
     assert _listing(out_folder) == []  # neither the file nor a temporary one
     assert page_context.journal.supervision.share_records() == []
-    assert not dialog.busy.isVisible() and dialog.export_json_button.isEnabled()
+    assert not dialog.work.isVisible() and dialog.export_json_button.isEnabled()
     _shot(dialog, "data-safety-export-cancelled")
-    dialog.busy.hook = None
+    dialog.work.hook = None
     dialog.export_csv(out_folder / "csv")  # usable again
     qtbot.waitUntil(lambda: str(out_folder / "csv") in dialog.msg_exchange.text(), timeout=10_000)
     assert (out_folder / "csv" / "reflection.csv").is_file()
@@ -150,7 +150,7 @@ def test_escape_during_an_import_cancels_it_and_the_journal_is_unchanged(qtbot, 
     counts = bk.table_counts(page_context.journal.conn)
     dialog = _data_dialog(qtbot, page_context)
     gate = gates(lambda done, total: done >= ROWS_PER_STEP)
-    dialog.busy.hook = gate
+    dialog.work.hook = gate
     dialog.import_file(export)
     qtbot.waitUntil(gate.reached.is_set, timeout=10_000)
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # Esc cancels the import; it does not close the dialog
@@ -170,16 +170,29 @@ def test_a_backup_shows_a_busy_bar_and_cancel_leaves_no_half_backup(qtbot, page_
     before = _listing(folder)
     dialog = _data_dialog(qtbot, page_context)
     gate = gates(lambda done, total: done == 1)  # the copy is made, its checks not yet run
-    dialog.busy.hook = gate
+    dialog.work.hook = gate
     dialog.back_up_now(folder / "by-hand.db")
     qtbot.waitUntil(gate.reached.is_set, timeout=10_000)
-    assert dialog.busy.bar.maximum() == 0  # busy indicator: a copy's length is not known ahead
+    assert dialog.work.bar.maximum() == 0  # busy indicator: a copy's length is not known ahead
     _shot(dialog, "data-safety-backup-busy")
-    _click(qtbot, dialog.busy.cancel_button)
+    _click(qtbot, dialog.work.cancel_button)
     gate.release.set()
     qtbot.waitUntil(lambda: dialog.msg_backup.text() == messages.BACKUP_CANCELLED, timeout=10_000)
     assert _listing(folder) == before
-    assert dialog.backup_now.isEnabled() and not dialog.busy.isVisible()
+    assert dialog.backup_now.isEnabled() and not dialog.work.isVisible()
+
+
+def _hold_past_no_return(qtbot, dialog, start_button, gate: Gate, shot: str) -> None:
+    """Start the work, hold it past its point of no return: Cancel is disabled, Esc changes nothing."""
+    dialog.work.hook = gate
+    _click(qtbot, start_button)
+    qtbot.waitUntil(gate.reached.is_set, timeout=10_000)
+    qtbot.waitUntil(lambda: dialog.msg_form.text() == messages.WORK_FINISHING, timeout=10_000)
+    assert not dialog.work.cancel_button.isEnabled()
+    _shot(dialog, shot)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # neither Esc nor anything else stops it now
+    assert dialog.isVisible() and dialog.msg_form.text() == messages.WORK_FINISHING
+    gate.release.set()
 
 
 # --- restore and change of passphrase -----------------------------------------------------------
@@ -218,15 +231,7 @@ def test_a_restore_cancelled_before_the_swap_changes_nothing(qtbot, page_context
 def test_past_the_point_of_no_return_a_restore_cannot_be_cancelled_and_finishes(qtbot, page_context, gates):
     dialog, _saved = _restore_dialog(qtbot, page_context)
     gate = gates(lambda done, total: done == bk.RESTORE_STEPS)  # the journal's file has been swapped
-    dialog.work.hook = gate
-    _click(qtbot, dialog.restore_button)
-    qtbot.waitUntil(gate.reached.is_set, timeout=10_000)
-    qtbot.waitUntil(lambda: dialog.msg_form.text() == messages.WORK_FINISHING, timeout=10_000)
-    assert not dialog.work.cancel_button.isEnabled()
-    _shot(dialog, "restore-finishing")
-    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # neither Esc nor anything else stops it now
-    assert dialog.isVisible() and dialog.msg_form.text() == messages.WORK_FINISHING
-    gate.release.set()
+    _hold_past_no_return(qtbot, dialog, dialog.restore_button, gate, "restore-finishing")
     qtbot.waitUntil(lambda: dialog.safety is not None, timeout=10_000)
     assert page_context.journal.reflections.count() == 2
 
@@ -260,15 +265,7 @@ def test_a_passphrase_change_cancelled_keeps_the_old_passphrase(qtbot, page_cont
 def test_past_the_point_of_no_return_a_passphrase_change_finishes(qtbot, page_context, journal_path, gates):
     dialog = _passphrase_dialog(qtbot, page_context)
     gate = gates(lambda done, total: done == 2)  # re-encrypted, not yet checked
-    dialog.work.hook = gate
-    _click(qtbot, dialog.change_button)
-    qtbot.waitUntil(gate.reached.is_set, timeout=10_000)
-    qtbot.waitUntil(lambda: dialog.msg_form.text() == messages.WORK_FINISHING, timeout=10_000)
-    assert not dialog.work.cancel_button.isEnabled()
-    _shot(dialog, "change-passphrase-finishing")
-    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
-    assert dialog.isVisible()
-    gate.release.set()
+    _hold_past_no_return(qtbot, dialog, dialog.change_button, gate, "change-passphrase-finishing")
     qtbot.waitUntil(lambda: dialog.changed, timeout=10_000)
     page_context.journal.close()
     Journal.open(journal_path, NEW_PASSPHRASE).close()
@@ -328,6 +325,6 @@ def test_saving_a_summary_shows_pages_and_cancel_writes_and_records_nothing(qtbo
 def test_the_progress_controls_are_named_for_tests_and_assistive_technology(qtbot, page_context):
     dialog = _data_dialog(qtbot, page_context)
     wizard, export = _export_step(qtbot, page_context)
-    for work in (dialog.busy, export.work):
+    for work in (dialog.work, export.work):
         for widget in (work, work.bar, work.cancel_button):
             assert widget.objectName() and widget.accessibleName(), widget

@@ -14,7 +14,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
@@ -41,7 +40,7 @@ from resilience_journal.ui.restore_dialog import RestoreDialog, describe, when_t
 from resilience_journal.ui.widgets.buttons import push_button
 from resilience_journal.ui.widgets.field_message import FieldMessage
 from resilience_journal.ui.widgets.fit import say
-from resilience_journal.ui.widgets.work_progress import WorkProgress
+from resilience_journal.ui.widgets.work_progress import WorkingDialog, WorkProgress
 
 #: Choices for how many automatic backups to keep (one a day).
 KEEP_CHOICES = (3, 5, 7, 10, 14, 30, 60, 90, 365)
@@ -53,7 +52,7 @@ def kind_of(path: Path) -> str:
     return next((label for prefix, label in KINDS if path.name.startswith(prefix)), "By hand")
 
 
-class DataSafetyDialog(QDialog):
+class DataSafetyDialog(WorkingDialog):
     def __init__(self, ctx: PageContext, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("dataSafetyDialog")
@@ -189,10 +188,10 @@ class DataSafetyDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         # While a backup, export or import runs: how far it has got, and a way to stop it.
-        self.busy = WorkProgress("working", "work in progress")
-        self.busy.cancelled.connect(lambda: say(self._working_message, messages.WORK_STOPPING))
+        self.work = WorkProgress("working", "work in progress")
+        self.work.cancelled.connect(lambda: say(self._working_message, messages.WORK_STOPPING))
         self._working_message = self.msg_backup
-        layout.addWidget(self.busy)
+        layout.addWidget(self.work)
         layout.addWidget(close)
         self.refresh_backups()
 
@@ -281,22 +280,13 @@ class DataSafetyDialog(QDialog):
             b.setEnabled(False)
         self._working_message = message
         say(message, text)
-        return self.busy.start()
+        return self.work.start()
 
     def _end(self) -> None:
-        self.busy.stop()
+        self.work.stop()
         for b in self._actions():
             b.setEnabled(True)
         self._selection_changed()
-
-    def reject(self) -> None:
-        """Esc or Close while work runs cancels the work; the dialog stays until it has stopped."""
-        if not self.busy.refuse_close():
-            super().reject()
-
-    def before_lock(self) -> None:
-        """Locking stops the work in progress rather than waiting for it."""
-        self.busy.cancel()
 
     def restore_selected(self, backup: Path | None = None) -> RestoreDialog | None:
         backup = backup or self.selected_backup()

@@ -11,7 +11,7 @@ disabled and the dialog says it is finishing.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout
 
 from resilience_journal.domain import messages, passphrase
 from resilience_journal.domain.progress import Cancelled
@@ -22,10 +22,10 @@ from resilience_journal.ui.context import PageContext
 from resilience_journal.ui.widgets.field_message import FieldMessage
 from resilience_journal.ui.widgets.fit import say
 from resilience_journal.ui.widgets.strength_meter import StrengthMeter
-from resilience_journal.ui.widgets.work_progress import WorkProgress
+from resilience_journal.ui.widgets.work_progress import WorkingDialog, WorkProgress
 
 
-class ChangePassphraseDialog(QDialog):
+class ChangePassphraseDialog(WorkingDialog):
     def __init__(self, ctx: PageContext, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("changePassphraseDialog")
@@ -43,8 +43,7 @@ class ChangePassphraseDialog(QDialog):
         self.msg_new = FieldMessage("newPassphrase_message")
         self.msg_form = FieldMessage("changePassphrase_message")
         self.work = WorkProgress("changingPassphrase", "change of passphrase")
-        self.work.cancelled.connect(lambda: say(self.msg_form, messages.WORK_STOPPING))
-        self.work.finishing.connect(lambda: say(self.msg_form, messages.WORK_FINISHING))
+        self.speak_through(self.msg_form)
 
         intro = QLabel("Choose a new passphrase. A few unrelated words are easy to remember and hard to guess.")
         intro.setWordWrap(True)
@@ -112,19 +111,7 @@ class ChangePassphraseDialog(QDialog):
         )
 
     def _busy(self, busy: bool) -> None:
-        """While changing, only the progress bar's Cancel acts (Esc too)."""
-        for w in (self.current, self.new, self.again):
-            w.setEnabled(not busy)
-        self.buttons.setVisible(not busy)  # one Cancel at a time: the progress bar's
-        if not busy:
-            self.work.stop()
-
-    def reject(self) -> None:
-        if not self.work.refuse_close():
-            super().reject()
-
-    def before_lock(self) -> None:
-        self.work.cancel()
+        self.set_working(busy, (self.current, self.new, self.again))
 
     def _done(self, _result) -> None:
         self._busy(False)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from resilience_journal.domain import messages
 from resilience_journal.domain.progress import Cancelled
@@ -25,7 +25,7 @@ from resilience_journal.ui.background import run_once
 from resilience_journal.ui.context import PageContext
 from resilience_journal.ui.widgets.field_message import FieldMessage
 from resilience_journal.ui.widgets.fit import say
-from resilience_journal.ui.widgets.work_progress import WorkProgress
+from resilience_journal.ui.widgets.work_progress import WorkingDialog, WorkProgress
 
 
 def describe(info: bk.BackupInfo) -> str:
@@ -38,7 +38,7 @@ def when_text(made_at) -> str:
     return made_at.strftime("%a %d %b %Y, %H:%M")
 
 
-class RestoreDialog(QDialog):
+class RestoreDialog(WorkingDialog):
     def __init__(self, ctx: PageContext, backup: Path, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("restoreDialog")
@@ -84,8 +84,7 @@ class RestoreDialog(QDialog):
         form.addRow("", self.msg_current)
         self.msg_form = FieldMessage("restore_message")
         self.work = WorkProgress("restoring", "restore")
-        self.work.cancelled.connect(lambda: say(self.msg_form, messages.WORK_STOPPING))
-        self.work.finishing.connect(lambda: say(self.msg_form, messages.WORK_FINISHING))
+        self.speak_through(self.msg_form)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
@@ -154,19 +153,7 @@ class RestoreDialog(QDialog):
         )
 
     def _busy(self, busy: bool) -> None:
-        """While restoring, only the progress bar's Cancel acts (Esc too)."""
-        for w in (self.current, self.old_box):
-            w.setEnabled(not busy)
-        self.buttons.setVisible(not busy)  # one Cancel at a time: the progress bar's
-        if not busy:
-            self.work.stop()
-
-    def reject(self) -> None:
-        if not self.work.refuse_close():
-            super().reject()
-
-    def before_lock(self) -> None:
-        self.work.cancel()
+        self.set_working(busy, (self.current, self.old_box))
 
     def _done(self, safety: bk.BackupInfo) -> None:
         self._busy(False)

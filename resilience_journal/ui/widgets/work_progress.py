@@ -14,11 +14,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QProgressBar, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QProgressBar, QWidget
 
+from resilience_journal.domain import messages
 from resilience_journal.domain.progress import CancelToken, Progress
 from resilience_journal.ui.widgets.buttons import push_button
-from resilience_journal.ui.widgets.fit import grow_to_fit
+from resilience_journal.ui.widgets.field_message import FieldMessage
+from resilience_journal.ui.widgets.fit import grow_to_fit, say
 
 
 class _Relay(QObject):
@@ -127,3 +129,33 @@ class WorkProgress(QWidget):
     def _no_return(self) -> None:
         self.cancel_button.setEnabled(False)
         self.finishing.emit()
+
+
+class WorkingDialog(QDialog):
+    """A dialog whose long work runs with ``self.work`` (a ``WorkProgress``): while it runs, Esc or
+    closing the dialog cancels the work instead, and locking the journal cancels it too."""
+
+    work: WorkProgress
+    buttons: QDialogButtonBox
+
+    def speak_through(self, label: FieldMessage) -> None:
+        """Say "Stopping…" and "Finishing…" in ``label`` when the work is cancelled or passes its point of no return."""
+        self.work.cancelled.connect(lambda: say(label, messages.WORK_STOPPING))
+        self.work.finishing.connect(lambda: say(label, messages.WORK_FINISHING))
+
+    def set_working(self, busy: bool, fields: tuple[QWidget, ...]) -> None:
+        """While working, ``fields`` are disabled and the dialog's own buttons give way to the
+        progress bar's Cancel (one Cancel at a time); afterwards the bar goes away."""
+        for w in fields:
+            w.setEnabled(not busy)
+        self.buttons.setVisible(not busy)
+        if not busy:
+            self.work.stop()
+
+    def reject(self) -> None:
+        if not self.work.refuse_close():
+            super().reject()
+
+    def before_lock(self) -> None:
+        """Locking stops the work in progress rather than waiting for it."""
+        self.work.cancel()
