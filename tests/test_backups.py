@@ -43,8 +43,8 @@ def test_a_copy_that_fails_its_checks_is_not_kept(journal, clock, tmp_path, monk
     _add(journal, clock, "entry", 2)
     real_backup = Journal.backup
 
-    def truncated_backup(self, dest):
-        out = real_backup(self, dest)
+    def truncated_backup(self, dest, **options):
+        out = real_backup(self, dest, **options)
         data = out.read_bytes()
         out.write_bytes(data[: len(data) // 2])  # half a database: pages missing
         return out

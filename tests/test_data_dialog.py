@@ -63,9 +63,9 @@ def test_back_up_now_checks_the_copy_and_lists_it(qtbot, page_context, tmp_path)
     assert messages.BACKUP_NONE_YET in dialog.list.topLevelItem(0).text(2)
     dest = page_context.journal.backup_dir() / "by-hand.db"
     dialog.back_up_now(dest)
-    assert dialog.busy.isVisible() and not dialog.backup_now.isEnabled()  # working, and says so
+    assert dialog.work.isVisible() and not dialog.backup_now.isEnabled()  # working, and says so
     qtbot.waitUntil(lambda: "checked" in dialog.msg_backup.text(), timeout=10_000)
-    assert not dialog.busy.isVisible() and dialog.backup_now.isEnabled()
+    assert not dialog.work.isVisible() and dialog.backup_now.isEnabled()
     assert dest.is_file() and stat.S_IMODE(dest.stat().st_mode) == 0o600
     row = dialog.list.topLevelItem(0)
     assert (row.text(1), row.text(2)) == ("By hand", "3 reflections")

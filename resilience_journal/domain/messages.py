@@ -239,3 +239,12 @@ IMPORT_JRNL_STRESS = (
 EXCHANGE_FAILED = "That did not work ({reason}). Your journal has not been changed."
 AUTO_BACKUP_FAILED = "Today's automatic backup could not be made ({reason}). Your journal itself is fine."
 RESTORE_NOT_THE_JOURNAL = "That is the journal itself, not a backup of it. Please choose a backup file."
+# Long work that was stopped, or that can no longer be stopped.
+WORK_STOPPING = "Stopping…"
+WORK_FINISHING = "Finishing off now so nothing is left half-done. This can no longer be cancelled."
+BACKUP_CANCELLED = "Backup cancelled. Nothing was written."
+EXPORT_CANCELLED = "Export cancelled. Nothing was written."
+IMPORT_CANCELLED = "Import cancelled. Nothing was added; your journal is exactly as it was."
+SUMMARY_CANCELLED = "Saving cancelled. Nothing was written and nothing was recorded."
+RESTORE_CANCELLED = "Restore cancelled. Your journal is exactly as it was."
+PASSPHRASE_CANCELLED = "Cancelled. Your passphrase has not changed."

@@ -10,8 +10,9 @@ from pathlib import Path
 
 from resilience_journal.domain import messages
 from resilience_journal.domain.exchange_format import FULL_EXPORT_KIND, ImportRejected
+from resilience_journal.domain.progress import CancelToken, Progress
 from resilience_journal.domain.supervision import ShareRecord
-from resilience_journal.export.files import ExportFailed, failure_message, write_private_file
+from resilience_journal.export.files import ExportFailed, failure_message, write_private_file, write_private_files
 from resilience_journal.storage.exchange import export_csv, export_json
 
 #: The largest file accepted for import (a ten-year journal exports to well under this).
@@ -20,26 +21,58 @@ MAX_IMPORT_BYTES = 256 * 1024 * 1024
 CSV_WARNING_FILE = "READ-ME-NOT-ENCRYPTED.txt"
 
 
-def save_json_export(journal, path: Path) -> Path:
-    """Export everything to one JSON file, and note it in the share record."""
-    written = write_private_file(Path(path), export_json(journal).encode("utf-8"))
+def save_json_export(
+    journal, path: Path, *, token: CancelToken | None = None, progress: Progress | None = None
+) -> Path:
+    """Export everything to one JSON file, and note it in the share record.
+
+    ``progress`` hears (rows read, rows in all).  A cancelled ``token`` stops it with ``Cancelled``
+    before the file takes its name: nothing is written and nothing is recorded.
+    """
+    text = export_json(journal, token=token, progress=progress)
+    written = write_private_file(Path(path), text.encode("utf-8"), token=token)
     _record(journal, written.name, "json")
     return written
 
 
-def save_csv_export(journal, folder: Path) -> list[Path]:
-    """Export one CSV file per table into ``folder`` (created if needed), plus the warning."""
+def save_csv_export(
+    journal, folder: Path, *, token: CancelToken | None = None, progress: Progress | None = None
+) -> list[Path]:
+    """Export one CSV file per table into ``folder`` (created if needed), plus the warning.
+
+    The files are renamed into place together at the end, so a cancel leaves none of them (and
+    removes the folder again if this export made it).
+    """
     folder = Path(folder)
+    made = _missing_folders(folder)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise ExportFailed(failure_message(exc, folder.parent)) from exc
-    written = [write_private_file(folder / CSV_WARNING_FILE, (messages.EXPORT_NOT_ENCRYPTED + "\n").encode("utf-8"))]
-    for name, text in export_csv(journal).items():
+    try:
+        files = [(folder / CSV_WARNING_FILE, (messages.EXPORT_NOT_ENCRYPTED + "\n").encode("utf-8"))]
         # UTF-8 with a byte-order mark so spreadsheet programs read accents and symbols right.
-        written.append(write_private_file(folder / name, text.encode("utf-8-sig")))
+        for name, text in export_csv(journal, token=token, progress=progress).items():
+            files.append((folder / name, text.encode("utf-8-sig")))
+        written = write_private_files(files, token=token)
+    except BaseException:
+        for made_folder in made:  # deepest first; only if still empty
+            try:
+                made_folder.rmdir()
+            except OSError:
+                break
+        raise
     _record(journal, folder.name, "csv")
     return written
+
+
+def _missing_folders(folder: Path) -> list[Path]:
+    """The folders ``mkdir(parents=True)`` would make for ``folder``, deepest first."""
+    missing = []
+    while not folder.exists() and folder != folder.parent:
+        missing.append(folder)
+        folder = folder.parent
+    return missing
 
 
 def _record(journal, file_name: str, fmt: str) -> None:

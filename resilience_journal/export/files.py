@@ -11,12 +11,16 @@ from __future__ import annotations
 import errno
 import os
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from resilience_journal.domain import messages
+from resilience_journal.domain.progress import CancelToken, no_return
 
 #: Owner read/write only: an export holds plaintext from the journal.
 PRIVATE_MODE = 0o600
+#: Bytes written between two looks at the cancel token.
+WRITE_CHUNK = 1024 * 1024
 
 
 class ExportFailed(Exception):
@@ -26,40 +30,62 @@ class ExportFailed(Exception):
     """
 
 
-def write_private_file(path: Path | str, data: bytes) -> Path:
+def write_private_file(path: Path | str, data: bytes, *, token: CancelToken | None = None) -> Path:
     """Write ``data`` to ``path`` atomically with owner-only permissions and return the path.
 
     Raises ``ExportFailed`` (with nothing left behind) if the folder is missing, not writable,
-    read-only or full.
+    read-only or full, and ``Cancelled`` (likewise) if ``token`` is cancelled before the rename.
     """
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    tmp_name: str | None = None
+    return write_private_files([(Path(path), data)], token=token)[0]
+
+
+def write_private_files(items: Sequence[tuple[Path, bytes]], *, token: CancelToken | None = None) -> list[Path]:
+    """Write several files: every one to a temporary file first, then all renamed into place.
+
+    A cancel (checked between chunks) or a failure before the renames leaves nothing behind: no
+    temporary file, and every destination as it was.
+    """
+    temporary: list[tuple[str, Path]] = []
+    folder = Path(".")
     try:
-        if path.is_dir():
-            raise IsADirectoryError(errno.EISDIR, "is a folder", str(path))
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
-        try:
-            os.fchmod(fd, PRIVATE_MODE)
-            view = memoryview(data)
-            while view:
-                written = os.write(fd, view)
-                view = view[written:]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(tmp_name, path)
-        tmp_name = None
-        _fsync_folder(folder)
+        for path, data in items:
+            folder = path.parent if str(path.parent) else Path(".")
+            if path.is_dir():
+                raise IsADirectoryError(errno.EISDIR, "is a folder", str(path))
+            fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+            temporary.append((tmp_name, path))
+            _write_all(fd, data, token)
+        no_return(token)
+        while temporary:
+            tmp_name, path = temporary[0]
+            os.replace(tmp_name, path)
+            temporary.pop(0)
+            folder = path.parent if str(path.parent) else Path(".")
+            _fsync_folder(folder)
     except OSError as exc:
         raise ExportFailed(failure_message(exc, folder)) from exc
     finally:
-        if tmp_name is not None:
+        for tmp_name, _path in temporary:
             try:
                 os.unlink(tmp_name)
             except OSError:
                 pass
-    return path
+    return [path for path, _data in items]
+
+
+def _write_all(fd: int, data: bytes, token: CancelToken | None) -> None:
+    """Write and flush ``data`` to ``fd`` (then close it), a chunk at a time, checking ``token`` between chunks."""
+    try:
+        os.fchmod(fd, PRIVATE_MODE)
+        view = memoryview(data)
+        while view:
+            if token is not None:
+                token.check()
+            written = os.write(fd, view[:WRITE_CHUNK])
+            view = view[written:]
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def failure_message(exc: OSError, folder: Path) -> str:

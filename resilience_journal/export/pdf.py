@@ -31,6 +31,7 @@ from PySide6.QtGui import (
 )
 
 from resilience_journal.domain.document import BulletList, Document, Heading, Image, Paragraph, Table
+from resilience_journal.domain.progress import CancelToken, Progress, step
 
 #: The document's own colours: it is printed on paper, not shown in the app's theme.
 INK = "#222222"
@@ -239,8 +240,18 @@ def _relayout(qdoc: QTextDocument) -> None:
     qdoc.setPageSize(size)
 
 
-def render(doc: Document, *, password: str | None = None) -> bytes:
-    """The PDF of ``doc`` as bytes, A4, with the footer on every page; encrypted if ``password``."""
+def render(
+    doc: Document,
+    *,
+    password: str | None = None,
+    token: CancelToken | None = None,
+    progress: Progress | None = None,
+) -> bytes:
+    """The PDF of ``doc`` as bytes, A4, with the footer on every page; encrypted if ``password``.
+
+    ``progress`` hears (pages drawn, pages in all) once the pages are known; ``token`` stops the
+    drawing between pages with ``Cancelled`` (the half-drawn PDF only ever lived in memory).
+    """
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
@@ -274,6 +285,7 @@ def render(doc: Document, *, password: str | None = None) -> bytes:
     painter = QPainter(writer)
     try:
         for index in range(pages):
+            step(token, progress, index, pages)
             if index:
                 writer.newPage()
             painter.save()
@@ -293,6 +305,7 @@ def render(doc: Document, *, password: str | None = None) -> bytes:
             )
     finally:
         painter.end()
+    step(token, progress, pages, pages)
     data = bytes(buffer.data())
     buffer.close()
     if password:

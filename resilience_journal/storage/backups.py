@@ -14,7 +14,6 @@ upgrade or a restore) are listed but never pruned.
 from __future__ import annotations
 
 import os
-import shutil
 import tempfile
 from dataclasses import dataclass
 from datetime import datetime
@@ -22,10 +21,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from resilience_journal.domain.passphrase import normalise
+from resilience_journal.domain.progress import Cancelled, CancelToken, Progress, no_return, step
 from resilience_journal.storage import migrations
 from resilience_journal.storage.connection import (
     DatabaseError,
     _classify_unreadable,
+    interruptible,
     open_connection,
     secure_folder,
     verify_encrypted_file,
@@ -50,6 +51,11 @@ SUMMARY_TABLES = (
     ("supervision session", "supervision sessions", "supervision_session"),
 )
 _ALIAS = "rj_backup"  # schema name used while a copy is attached
+#: Steps a restore reports: checking the passphrase, looking inside the backup, keeping a copy of
+#: the journal, preparing the backup's copy, replacing the journal.
+RESTORE_STEPS = 5
+#: Bytes copied between two looks at the cancel token.
+COPY_CHUNK = 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -114,8 +120,17 @@ def _check_attached(conn, expected: dict[str, int] | None) -> tuple[int, dict[st
     return version, counts
 
 
-def _attached(journal: Journal, path: Path, passphrase: str | None, expected: dict[str, int] | None):
-    """Attach ``path`` to the journal's connection, check it, detach; raise on any problem."""
+def _attached(
+    journal: Journal,
+    path: Path,
+    passphrase: str | None,
+    expected: dict[str, int] | None,
+    token: CancelToken | None = None,
+):
+    """Attach ``path`` to the journal's connection, check it, detach; raise on any problem.
+
+    A cancelled ``token`` stops the checks part-way with ``Cancelled``.
+    """
     conn = journal.conn
     try:
         if passphrase is None:
@@ -126,7 +141,8 @@ def _attached(journal: Journal, path: Path, passphrase: str | None, expected: di
     except DatabaseError as exc:
         raise BackupInvalid(str(exc)) from exc
     try:
-        return _check_attached(conn, expected)
+        with interruptible(conn, token):
+            return _check_attached(conn, expected)
     except DatabaseError as exc:
         if "not a database" in str(exc):
             raise WrongPassphrase() from exc
@@ -155,19 +171,39 @@ def inspect(journal: Journal, path: Path | str, passphrase: str | None = None) -
     return BackupInfo(path, made_at(path, journal), version, counts)
 
 
-def verified_backup(journal: Journal, dest: Path | str) -> BackupInfo:
-    """Back up to ``dest`` and keep the file only if the copy proves complete and intact."""
+def verified_backup(
+    journal: Journal,
+    dest: Path | str,
+    *,
+    token: CancelToken | None = None,
+    progress: Progress | None = None,
+    final: bool = True,
+) -> BackupInfo:
+    """Back up to ``dest`` and keep the file only if the copy proves complete and intact.
+
+    ``token`` can cancel it at any moment before the checked copy takes its name (``Cancelled``):
+    the half-made copy is removed and nothing else is touched.  ``progress`` hears (step, None):
+    how long the copy takes is not known ahead.  ``final`` is False when the backup is one step of
+    larger work (a restore) whose own point of no return comes later.
+    """
     dest = Path(dest)
+    step(token, progress, 0, None)
     secure_folder(dest.parent)
     pending = dest.with_name(f".unverified-{dest.name}")
     with journal._lock:  # no write may slip in between the copy and the count
         journal.checkpoint()
         expected = table_counts(journal.conn)
-        journal.backup(pending)
+        journal.backup(pending, token=token)
         try:
-            _attached(journal, pending, None, expected)
+            step(token, progress, 1, None)
+            _attached(journal, pending, None, expected, token)
+            step(token, progress, 2, None)
             with open(pending, "rb+") as f:
                 os.fsync(f.fileno())
+            if final:
+                no_return(token)
+            elif token is not None:
+                token.check()
             os.replace(pending, dest)
         except BaseException:
             pending.unlink(missing_ok=True)
@@ -250,6 +286,9 @@ def restore(
     backup: Path | str,
     current_passphrase: str,
     backup_passphrase: str | None = None,
+    *,
+    token: CancelToken | None = None,
+    progress: Progress | None = None,
 ) -> BackupInfo:
     """Replace the journal's content with ``backup``; return the safety copy of what was there.
 
@@ -258,37 +297,72 @@ def restore(
     re-encrypted to the current one.  Before anything changes the backup is checked, and the
     current journal is kept as a verified ``before-restore-…`` backup.  Raises
     ``WrongPassphrase`` (nothing changed) if either passphrase is wrong.
+
+    ``token`` can cancel everything up to the swap of the journal's file (``Cancelled``): the
+    safety copy and the prepared copy are removed and the journal file is not touched.  The swap
+    and the reopening after it are the point of no return: stopping between them would leave the
+    app without its journal.  ``progress`` hears (step, RESTORE_STEPS).
     """
     backup = Path(backup)
+    step(token, progress, 0, RESTORE_STEPS)
     probe = open_connection(journal.path, current_passphrase)  # WrongPassphrase if not theirs
     probe.close()
+    step(token, progress, 1, RESTORE_STEPS)
     info = inspect(journal, backup, backup_passphrase)
     if info.schema_version > migrations.LATEST:
         raise JournalTooNew(f"schema {info.schema_version} > {migrations.LATEST}")
-    safety = verified_backup(journal, journal.backup_dir() / f"{BEFORE_RESTORE_PREFIX}{journal._stamp()}.db")
-    prepared = _prepare_copy(journal.path.parent, backup, backup_passphrase, current_passphrase)
+    step(token, progress, 2, RESTORE_STEPS)
+    safety = verified_backup(
+        journal, journal.backup_dir() / f"{BEFORE_RESTORE_PREFIX}{journal._stamp()}.db", token=token, final=False
+    )
+    prepared = None
+    try:
+        step(token, progress, 3, RESTORE_STEPS)
+        prepared = _prepare_copy(journal.path.parent, backup, backup_passphrase, current_passphrase, token)
+        step(token, progress, 4, RESTORE_STEPS)
+        no_return(token)
+    except Cancelled:
+        # Nothing of this restore may stay behind, not even the copy of the journal taken for it.
+        safety.path.unlink(missing_ok=True)
+        if prepared is not None:
+            prepared.unlink(missing_ok=True)
+        raise
     try:
         journal.replace_file(prepared, current_passphrase)
     finally:
         prepared.unlink(missing_ok=True)
+    if progress is not None:
+        progress(RESTORE_STEPS, RESTORE_STEPS)
     return safety
 
 
-def _prepare_copy(folder: Path, backup: Path, old: str | None, current: str) -> Path:
+def _copy_file(source: Path, target: Path, token: CancelToken | None) -> None:
+    """Copy ``source`` over ``target`` a chunk at a time, stopping between chunks when cancelled."""
+    with open(source, "rb") as src, open(target, "wb") as out:
+        while chunk := src.read(COPY_CHUNK):
+            if token is not None:
+                token.check()
+            out.write(chunk)
+
+
+def _prepare_copy(folder: Path, backup: Path, old: str | None, current: str, token: CancelToken | None = None) -> Path:
     """Copy ``backup`` beside the journal, re-encrypted to ``current``, and prove it opens."""
     fd, name = tempfile.mkstemp(prefix=".restore-", suffix=".db", dir=folder)
     os.close(fd)
     tmp = Path(name)
     try:
-        shutil.copyfile(backup, tmp)
+        _copy_file(backup, tmp, token)
         os.chmod(tmp, 0o600)
         conn = open_connection(tmp, old if old is not None else current)
         try:
             if old is not None and normalise(old) != normalise(current):
+                if token is not None:
+                    token.check()
                 conn.reset_key(normalise(current))
-            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            if conn.execute("PRAGMA quick_check").fetchall() != [("ok",)]:
-                raise BackupInvalid("quick_check failed on the restored copy")
+            with interruptible(conn, token):
+                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                if conn.execute("PRAGMA quick_check").fetchall() != [("ok",)]:
+                    raise BackupInvalid("quick_check failed on the restored copy")
         finally:
             conn.close()
         check = open_connection(tmp, current)

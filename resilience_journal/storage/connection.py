@@ -21,11 +21,14 @@ never answers either by creating or replacing anything.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import sqlcipher3
 
 from resilience_journal.domain.passphrase import normalise
+from resilience_journal.domain.progress import Cancelled, CancelToken
 from resilience_journal.storage.errors import (
     JournalDamaged,
     JournalExists,
@@ -45,6 +48,8 @@ Connection = sqlcipher3.Connection
 DatabaseError = sqlcipher3.DatabaseError
 OperationalError = sqlcipher3.OperationalError
 IntegrityError = sqlcipher3.IntegrityError
+#: How many SQLite virtual-machine steps run between two looks at a cancel token.
+INTERRUPT_EVERY = 10_000
 
 
 def secure_folder(folder: Path) -> None:
@@ -158,3 +163,24 @@ def open_connection(path: Path, passphrase: str) -> Connection:
         raise
     secure_files(path)
     return verify_readable
+
+
+@contextmanager
+def interruptible(conn: Connection, token: CancelToken | None) -> Iterator[None]:
+    """Let one long statement (VACUUM INTO, an integrity check) stop part-way when ``token`` is cancelled.
+
+    SQLite calls the handler every ``INTERRUPT_EVERY`` steps; once the token is cancelled the
+    statement is abandoned (SQLite undoes it) and the interruption comes out as ``Cancelled``.
+    """
+    if token is None:
+        yield
+        return
+    conn.set_progress_handler(lambda: 1 if token.cancelled else 0, INTERRUPT_EVERY)
+    try:
+        yield
+    except DatabaseError:
+        if token.cancelled:
+            raise Cancelled() from None
+        raise
+    finally:
+        conn.set_progress_handler(None, 0)

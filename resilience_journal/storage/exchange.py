@@ -30,6 +30,7 @@ from resilience_journal.domain.exchange_format import (
     parse_jrnl,
     where,
 )
+from resilience_journal.domain.progress import CancelToken, Progress, Ticker, no_return
 from resilience_journal.storage import migrations
 from resilience_journal.storage.backups import user_tables
 from resilience_journal.storage.connection import DatabaseError
@@ -39,6 +40,8 @@ if TYPE_CHECKING:
 
 #: Derived tables: rebuilt from the data, never exported.
 DERIVED_TABLES = frozenset({"search_index", "search_doc"})
+#: Rows handled between two progress reports (and looks at the cancel token).
+ROWS_PER_STEP = 25
 
 
 @dataclass(frozen=True)
@@ -125,11 +128,18 @@ def _parents_first(shapes: dict[str, TableShape]) -> list[str]:
 # --- export ----------------------------------------------------------------------------------
 
 
-def export_tables(journal: Journal) -> dict[str, list[dict[str, Any]]]:
-    """Every row of every table, with references written as the parent's uid."""
+def export_tables(
+    journal: Journal, *, token: CancelToken | None = None, progress: Progress | None = None
+) -> dict[str, list[dict[str, Any]]]:
+    """Every row of every table, with references written as the parent's uid.
+
+    ``progress`` hears (rows read, rows in all); ``token`` stops the reading between rows.
+    """
     with journal._lock:
         conn = journal.conn
         shapes = table_shapes(conn)
+        total = sum(conn.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in shapes)
+        ticker = Ticker(token, progress, total, ROWS_PER_STEP)
         uid_of = {name: _uid_map(conn, s) for name, s in shapes.items() if s.has_uid and s.id_column}
         out: dict[str, list[dict[str, Any]]] = {}
         for name, shape in shapes.items():
@@ -143,6 +153,7 @@ def export_tables(journal: Journal) -> dict[str, list[dict[str, Any]]]:
                     if row.get(column) is not None and parent in uid_of:
                         row[column] = uid_of[parent].get(row[column])
                 table.append(row)
+                ticker.tick()
             out[name] = table
     return out
 
@@ -156,18 +167,20 @@ def _uid_map(conn, shape: TableShape) -> dict[int, str]:
     return dict(conn.execute(f'SELECT "{shape.id_column}", uid FROM "{shape.name}"').fetchall())
 
 
-def export_json(journal: Journal) -> str:
+def export_json(journal: Journal, *, token: CancelToken | None = None, progress: Progress | None = None) -> str:
     """The whole journal as our versioned JSON (see docs/export-format.md)."""
-    tables = export_tables(journal)
+    tables = export_tables(journal, token=token, progress=progress)
     return build_document(journal.schema_version(), journal.clock.now(), tables)
 
 
-def export_csv(journal: Journal) -> dict[str, str]:
+def export_csv(
+    journal: Journal, *, token: CancelToken | None = None, progress: Progress | None = None
+) -> dict[str, str]:
     """One CSV text per table (file name -> text), same columns and values as the JSON."""
     out = {}
     with journal._lock:
         shapes = table_shapes(journal.conn)
-        tables = export_tables(journal)
+        tables = export_tables(journal, token=token, progress=progress)
     for name, rows in tables.items():
         buffer = io.StringIO(newline="")
         cols = [c for c in shapes[name].columns if c != shapes[name].id_column]
@@ -188,26 +201,41 @@ def _csv_value(value: Any) -> Any:
 # --- import ----------------------------------------------------------------------------------
 
 
-def import_file_text(journal: Journal, text: str, *, jrnl_stress: int = JRNL_DEFAULT_STRESS) -> ImportReport:
-    """Import our own export or jrnl's, whichever ``text`` is.  All or nothing."""
+def import_file_text(
+    journal: Journal,
+    text: str,
+    *,
+    jrnl_stress: int = JRNL_DEFAULT_STRESS,
+    token: CancelToken | None = None,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Import our own export or jrnl's, whichever ``text`` is.  All or nothing.
+
+    ``progress`` hears (rows handled, rows in the file).  A cancelled ``token`` stops the import
+    between rows with ``Cancelled`` and the one transaction is rolled back: nothing is added.
+    """
     if detect(text) == "jrnl":
-        return import_jrnl(journal, text, stress=jrnl_stress)
-    return import_export(journal, text)
+        return import_jrnl(journal, text, stress=jrnl_stress, token=token, progress=progress)
+    return import_export(journal, text, token=token, progress=progress)
 
 
-def import_export(journal: Journal, text: str) -> ImportReport:
+def import_export(
+    journal: Journal, text: str, *, token: CancelToken | None = None, progress: Progress | None = None
+) -> ImportReport:
     """Merge a full export into the journal by uid (rows already there are kept as they are)."""
     document = parse_export(text, journal.clock.now(), migrations.LATEST)
     report = ImportReport()
+    ticker = Ticker(token, progress, sum(len(rows) for rows in document.tables.values()), ROWS_PER_STEP)
     with journal.transaction() as conn:
         shapes = table_shapes(conn)
         for name in document.tables:
             if name not in shapes:
                 raise ImportRejected(name, messages.IMPORT_UNKNOWN_TABLE)
-        merger = _Merger(conn, shapes, report)
+        merger = _Merger(conn, shapes, report, ticker)
         for name, shape in shapes.items():
             merger.merge(shape, document.tables.get(name, []))
         _rebuild_search_index(journal, conn, merger.new_ids)
+        no_return(token)  # the commit: all of it, at once
     return report
 
 
@@ -219,32 +247,43 @@ def _rebuild_search_index(journal: Journal, conn, new_ids: dict[str, list[int]])
         journal.decompressions._index(conn, did, note)
 
 
-def import_jrnl(journal: Journal, text: str, *, stress: int = JRNL_DEFAULT_STRESS) -> ImportReport:
+def import_jrnl(
+    journal: Journal,
+    text: str,
+    *,
+    stress: int = JRNL_DEFAULT_STRESS,
+    token: CancelToken | None = None,
+    progress: Progress | None = None,
+) -> ImportReport:
     """Add jrnl entries as reflections; entries imported before (same content) are skipped."""
     now = journal.clock.now()
     reflections = parse_jrnl(text, now.tzinfo, now, stress)
     report = ImportReport(added={"reflection": 0}, skipped={"reflection": 0})
+    ticker = Ticker(token, progress, len(reflections), ROWS_PER_STEP)
     with journal.transaction():
         for r in reflections:
+            ticker.tick()
             if journal.reflections.get_by_uid(r.uid) is not None:
                 report.skipped["reflection"] += 1
                 continue
             journal.reflections.add(r)
             report.added["reflection"] += 1
+        no_return(token)
     return report
 
 
 class _Merger:
     """Inserts one table's rows at a time, translating parents' uids into this journal's ids."""
 
-    def __init__(self, conn, shapes: dict[str, TableShape], report: ImportReport) -> None:
-        self.conn, self.shapes, self.report = conn, shapes, report
+    def __init__(self, conn, shapes: dict[str, TableShape], report: ImportReport, ticker: Ticker) -> None:
+        self.conn, self.shapes, self.report, self.ticker = conn, shapes, report, ticker
         self.new_ids: dict[str, list[int]] = {}
         self.kept_parents: dict[str, set[str]] = {}  # uids of rows that were already there
 
     def merge(self, shape: TableShape, rows: Iterable[dict[str, Any]]) -> None:
         added = skipped = 0
         for index, row in enumerate(rows, start=1):
+            self.ticker.tick()
             for column in row:
                 if column not in shape.columns or column == shape.id_column:
                     raise ImportRejected(where(shape.name, index, column), messages.IMPORT_UNKNOWN_COLUMN)

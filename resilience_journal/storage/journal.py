@@ -27,12 +27,14 @@ from pathlib import Path
 
 from resilience_journal.domain.clock import Clock, SystemClock
 from resilience_journal.domain.passphrase import normalise
+from resilience_journal.domain.progress import CancelToken, Progress, no_return, step
 from resilience_journal.domain.reflection import DEFAULT_ACTIVITY_KINDS
 from resilience_journal.storage import migrations
 from resilience_journal.storage.connection import (
     Connection,
     OperationalError,
     create_connection,
+    interruptible,
     open_connection,
     secure_files,
     secure_folder,
@@ -48,6 +50,8 @@ from resilience_journal.storage.lockfile import InstanceLock
 
 #: Folder beside the journal where backups (automatic and pre-migration) are kept.
 BACKUP_FOLDER = "backups"
+#: Steps a change of passphrase reports: checking the old one, re-encrypting, checking the new one.
+PASSPHRASE_STEPS = 3
 
 
 class Journal:
@@ -216,13 +220,19 @@ class Journal:
 
     # --- passphrase and backup ----------------------------------------------------------
 
-    def change_passphrase(self, old: str, new: str) -> None:
+    def change_passphrase(
+        self, old: str, new: str, *, token: CancelToken | None = None, progress: Progress | None = None
+    ) -> None:
         """Re-encrypt the journal under ``new``.  Raises ``WrongPassphrase`` if ``old`` is wrong.
 
         The change is verified by reading the file through a second connection with the new
-        passphrase before this returns.
+        passphrase before this returns.  ``token`` can cancel it until the old passphrase has been
+        checked (nothing on disk has changed by then); the re-encryption itself is the point of no
+        return, because SQLCipher rewrites every page in one go and must not be stopped part-way.
+        ``progress`` hears (step, PASSPHRASE_STEPS).
         """
         with self._lock:
+            step(token, progress, 0, PASSPHRASE_STEPS)
             probe = None
             try:
                 probe = open_connection(self.path, old)
@@ -231,18 +241,27 @@ class Journal:
             finally:
                 if probe is not None:
                     probe.close()
+            step(token, progress, 1, PASSPHRASE_STEPS)
+            no_return(token)
             self.checkpoint()
             self.conn.reset_key(normalise(new))
             self.checkpoint()
+            if progress is not None:
+                progress(2, PASSPHRASE_STEPS)
             check = open_connection(self.path, new)
             try:
                 check.execute("SELECT count(*) FROM sqlite_master").fetchone()
             finally:
                 check.close()
             verify_encrypted_file(self.path)
+            if progress is not None:
+                progress(3, PASSPHRASE_STEPS)
 
-    def backup(self, dest: Path | str) -> Path:
-        """Write a consistent encrypted copy (same passphrase) to ``dest``, atomically, 0600."""
+    def backup(self, dest: Path | str, *, token: CancelToken | None = None) -> Path:
+        """Write a consistent encrypted copy (same passphrase) to ``dest``, atomically, 0600.
+
+        A cancelled ``token`` stops the copy part-way (``Cancelled``); the half-made copy is removed.
+        """
         dest = Path(dest)
         secure_folder(dest.parent)
         fd, tmp_name = tempfile.mkstemp(prefix=".backup-", suffix=".tmp", dir=dest.parent)
@@ -250,7 +269,7 @@ class Journal:
         os.unlink(tmp_name)  # VACUUM INTO refuses to write over an existing file
         tmp = Path(tmp_name)
         try:
-            with self._lock:
+            with self._lock, interruptible(self.conn, token):
                 self.conn.execute("VACUUM INTO ?", (str(tmp),))
             os.chmod(tmp, 0o600)
             verify_encrypted_file(tmp)

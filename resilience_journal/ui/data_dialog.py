@@ -1,8 +1,10 @@
 """Data & safety: backups (automatic and by hand), restore, passphrase, full export and import.
 
-Reached from the Journal menu.  Every slow step (backup, export, import) runs in the background;
-results and problems are said in one quiet line under the section they belong to.  File choices
-go through ``choose_*`` methods so tests can answer them without a file dialog.
+Reached from the Journal menu.  Every slow step (backup, export, import) runs in the background
+with a progress bar and a Cancel button (Esc cancels too, rather than closing the dialog
+mid-write); one runs at a time.  Results and problems are said in one quiet line under the
+section they belong to.  File choices go through ``choose_*`` methods so tests can answer them
+without a file dialog.
 """
 
 from __future__ import annotations
@@ -12,12 +14,10 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QProgressBar,
     QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from resilience_journal.domain import messages
 from resilience_journal.domain.exchange_format import JRNL_DEFAULT_STRESS, ImportRejected
+from resilience_journal.domain.progress import Cancelled
 from resilience_journal.exchange import files
 from resilience_journal.export.files import ExportFailed
 from resilience_journal.storage import BackupInvalid, JournalError, StorageFull
@@ -39,6 +40,7 @@ from resilience_journal.ui.restore_dialog import RestoreDialog, describe, when_t
 from resilience_journal.ui.widgets.buttons import push_button
 from resilience_journal.ui.widgets.field_message import FieldMessage
 from resilience_journal.ui.widgets.fit import say
+from resilience_journal.ui.widgets.work_progress import WorkingDialog, WorkProgress
 
 #: Choices for how many automatic backups to keep (one a day).
 KEEP_CHOICES = (3, 5, 7, 10, 14, 30, 60, 90, 365)
@@ -50,7 +52,7 @@ def kind_of(path: Path) -> str:
     return next((label for prefix, label in KINDS if path.name.startswith(prefix)), "By hand")
 
 
-class DataSafetyDialog(QDialog):
+class DataSafetyDialog(WorkingDialog):
     def __init__(self, ctx: PageContext, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("dataSafetyDialog")
@@ -122,7 +124,8 @@ class DataSafetyDialog(QDialog):
         pass_note.setProperty("role", "hint")
         pass_note.setWordWrap(True)
         pass_row = QHBoxLayout()
-        pass_row.addWidget(push_button("Change passphrase…", "openChangePassphrase", self.change_passphrase))
+        self.passphrase_button = push_button("Change passphrase…", "openChangePassphrase", self.change_passphrase)
+        pass_row.addWidget(self.passphrase_button)
         pass_row.addStretch(1)
         pass_col.addWidget(pass_intro)
         pass_col.addLayout(pass_row)
@@ -184,15 +187,11 @@ class DataSafetyDialog(QDialog):
         self.tabs.addTab(ex_box, "&Export and import")
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
-        # A moving bar while a backup, export or import runs (their length is not known ahead).
-        self.busy = QProgressBar()
-        self.busy.setObjectName("working")
-        self.busy.setAccessibleName("Working")
-        self.busy.setRange(0, 0)
-        self.busy.setTextVisible(False)
-        self.busy.setMaximumHeight(8)
-        self.busy.hide()
-        layout.addWidget(self.busy)
+        # While a backup, export or import runs: how far it has got, and a way to stop it.
+        self.work = WorkProgress("working", "work in progress")
+        self.work.cancelled.connect(lambda: say(self._working_message, messages.WORK_STOPPING))
+        self._working_message = self.msg_backup
+        layout.addWidget(self.work)
         layout.addWidget(close)
         self.refresh_backups()
 
@@ -235,22 +234,25 @@ class DataSafetyDialog(QDialog):
         dest = dest or self.choose_backup_path()
         if dest is None:
             return
-        self.backup_now.setEnabled(False)
-        self.busy.show()
-        say(self.msg_backup, "Backing up and checking the copy…")
+        token, progress = self._begin(self.msg_backup, "Backing up and checking the copy…")
         journal = self.ctx.journal
-        run_once(self, lambda: bk.verified_backup(journal, dest), self._backed_up, self._backup_failed)
+        run_once(
+            self,
+            lambda: bk.verified_backup(journal, dest, token=token, progress=progress),
+            self._backed_up,
+            self._backup_failed,
+        )
 
     def _backed_up(self, info: bk.BackupInfo) -> None:
-        self.backup_now.setEnabled(True)
-        self.busy.hide()
+        self._end()
         say(self.msg_backup, messages.BACKUP_DONE.format(path=info.path))
         self.refresh_backups()
 
     def _backup_failed(self, exc: Exception) -> None:
-        self.backup_now.setEnabled(True)
-        self.busy.hide()
-        if isinstance(exc, StorageFull):
+        self._end()
+        if isinstance(exc, Cancelled):
+            say(self.msg_backup, messages.BACKUP_CANCELLED)
+        elif isinstance(exc, StorageFull):
             say(self.msg_backup, messages.DISK_FULL_NOTHING_CHANGED)
         elif isinstance(exc, BackupInvalid):
             say(self.msg_backup, messages.BACKUP_CHECK_FAILED)
@@ -258,6 +260,33 @@ class DataSafetyDialog(QDialog):
             say(self.msg_backup, messages.BACKUP_FAILED.format(reason=_reason(exc)))
         else:
             raise exc
+
+    # --- one piece of long work at a time ----------------------------------------------------
+
+    def _actions(self) -> list:
+        return [
+            self.backup_now,
+            self.restore_button,
+            self.restore_file_button,
+            self.passphrase_button,
+            self.export_json_button,
+            self.export_csv_button,
+            self.import_button,
+        ]
+
+    def _begin(self, message: FieldMessage, text: str):
+        """Disable every action, show the progress bar and its Cancel; the worker's token and callback."""
+        for b in self._actions():
+            b.setEnabled(False)
+        self._working_message = message
+        say(message, text)
+        return self.work.start()
+
+    def _end(self) -> None:
+        self.work.stop()
+        for b in self._actions():
+            b.setEnabled(True)
+        self._selection_changed()
 
     def restore_selected(self, backup: Path | None = None) -> RestoreDialog | None:
         backup = backup or self.selected_backup()
@@ -311,13 +340,23 @@ class DataSafetyDialog(QDialog):
         path = path or self.choose_export_file()
         if path is not None:
             journal = self.ctx.journal
-            self._exchange(lambda: files.save_json_export(journal, path), lambda out: self._exported(out))
+            self._exchange(
+                lambda token, progress: files.save_json_export(journal, path, token=token, progress=progress),
+                lambda out: self._exported(out),
+                "Exporting everything…",
+                messages.EXPORT_CANCELLED,
+            )
 
     def export_csv(self, folder: Path | None = None) -> None:
         folder = folder or self.choose_export_folder()
         if folder is not None:
             journal = self.ctx.journal
-            self._exchange(lambda: files.save_csv_export(journal, folder), lambda _out: self._exported(folder))
+            self._exchange(
+                lambda token, progress: files.save_csv_export(journal, folder, token=token, progress=progress),
+                lambda _out: self._exported(folder),
+                "Exporting as CSV files…",
+                messages.EXPORT_CANCELLED,
+            )
 
     def import_file(self, path: Path | None = None) -> None:
         path = path or self.choose_import_file()
@@ -325,27 +364,27 @@ class DataSafetyDialog(QDialog):
             return
         journal, stress = self.ctx.journal, self.jrnl_stress.currentData()
 
-        def work():
-            return import_file_text(journal, files.read_import_file(path), jrnl_stress=stress)
+        def work(token, progress):
+            text = files.read_import_file(path)
+            return import_file_text(journal, text, jrnl_stress=stress, token=token, progress=progress)
 
-        self._exchange(work, self._imported)
+        self._exchange(work, self._imported, "Importing…", messages.IMPORT_CANCELLED)
 
-    def _exchange(self, work, on_done) -> None:
-        for b in (self.export_json_button, self.export_csv_button, self.import_button):
-            b.setEnabled(False)
-        self.busy.show()
-        say(self.msg_exchange, "Working…")
+    def _exchange(self, work, on_done, working_text: str, cancelled_text: str) -> None:
+        token, progress = self._begin(self.msg_exchange, working_text)
 
         def done(result) -> None:
-            self._exchange_buttons()
+            self._end()
             on_done(result)
 
-        run_once(self, work, done, self._exchange_failed)
+        def failed(exc: Exception) -> None:
+            self._end()
+            if isinstance(exc, Cancelled):
+                say(self.msg_exchange, cancelled_text)
+            else:
+                self._exchange_failed(exc)
 
-    def _exchange_buttons(self) -> None:
-        self.busy.hide()
-        for b in (self.export_json_button, self.export_csv_button, self.import_button):
-            b.setEnabled(True)
+        run_once(self, lambda: work(token, progress), done, failed)
 
     def _exported(self, path: Path) -> None:
         say(self.msg_exchange, messages.EXPORT_DONE.format(path=path))
@@ -356,7 +395,6 @@ class DataSafetyDialog(QDialog):
             self.ctx.events.changed.emit("everything")
 
     def _exchange_failed(self, exc: Exception) -> None:
-        self._exchange_buttons()
         if isinstance(exc, ImportRejected):
             where = f"{exc.where[:1].upper()}{exc.where[1:]}: " if exc.where else ""
             say(self.msg_exchange, f"{where}{exc.message} {messages.IMPORT_NOTHING_CHANGED}")

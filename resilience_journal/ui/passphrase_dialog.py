@@ -3,13 +3,18 @@
 The re-encryption runs in the background and is verified (the file is reopened with the new
 passphrase) before the dialog says it is done.  Existing backups keep their old passphrase, and
 the dialog says so before anything happens.
+
+Cancel (or Esc) stops it while the current passphrase is being checked; the re-encryption itself
+is the point of no return (SQLCipher rewrites every page in one go), so from there Cancel is
+disabled and the dialog says it is finishing.
 """
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout
 
 from resilience_journal.domain import messages, passphrase
+from resilience_journal.domain.progress import Cancelled
 from resilience_journal.storage import JournalError, StorageFull, WrongPassphrase
 from resilience_journal.ui.access import password_field
 from resilience_journal.ui.background import run_once
@@ -17,9 +22,10 @@ from resilience_journal.ui.context import PageContext
 from resilience_journal.ui.widgets.field_message import FieldMessage
 from resilience_journal.ui.widgets.fit import say
 from resilience_journal.ui.widgets.strength_meter import StrengthMeter
+from resilience_journal.ui.widgets.work_progress import WorkingDialog, WorkProgress
 
 
-class ChangePassphraseDialog(QDialog):
+class ChangePassphraseDialog(WorkingDialog):
     def __init__(self, ctx: PageContext, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("changePassphraseDialog")
@@ -36,6 +42,8 @@ class ChangePassphraseDialog(QDialog):
         self.msg_current = FieldMessage("currentPassphrase_message")
         self.msg_new = FieldMessage("newPassphrase_message")
         self.msg_form = FieldMessage("changePassphrase_message")
+        self.work = WorkProgress("changingPassphrase", "change of passphrase")
+        self.speak_through(self.msg_form)
 
         intro = QLabel("Choose a new passphrase. A few unrelated words are easy to remember and hard to guess.")
         intro.setWordWrap(True)
@@ -72,6 +80,7 @@ class ChangePassphraseDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(recovery)
         layout.addWidget(self.msg_form)
+        layout.addWidget(self.work)
         layout.addWidget(self.buttons)
         self.current.setFocus()
 
@@ -93,11 +102,16 @@ class ChangePassphraseDialog(QDialog):
         self._busy(True)
         say(self.msg_form, "Changing the passphrase and checking it…")
         journal = self.ctx.journal
-        run_once(self, lambda: journal.change_passphrase(old, new), self._done, self._failed)
+        token, progress = self.work.start()
+        run_once(
+            self,
+            lambda: journal.change_passphrase(old, new, token=token, progress=progress),
+            self._done,
+            self._failed,
+        )
 
     def _busy(self, busy: bool) -> None:
-        for w in (self.current, self.new, self.again, self.change_button):
-            w.setEnabled(not busy)
+        self.set_working(busy, (self.current, self.new, self.again))
 
     def _done(self, _result) -> None:
         self._busy(False)
@@ -111,7 +125,10 @@ class ChangePassphraseDialog(QDialog):
     def _failed(self, exc: Exception) -> None:
         self._busy(False)
         say(self.msg_form, None)
-        if isinstance(exc, WrongPassphrase):
+        if isinstance(exc, Cancelled):
+            say(self.msg_form, messages.PASSPHRASE_CANCELLED)
+            self.current.setFocus()
+        elif isinstance(exc, WrongPassphrase):
             self.current.clear()
             say(self.msg_current, messages.WRONG_PASSPHRASE)
             self.current.setFocus()

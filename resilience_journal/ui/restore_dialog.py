@@ -3,15 +3,21 @@
 A backup made under an earlier passphrase asks for that passphrase before it can be looked
 inside; once restored, the journal opens with the current passphrase.  The current journal is
 kept as a verified backup before anything changes.
+
+While it runs a progress bar counts its steps and Cancel (or Esc) stops it, up to the moment the
+journal's file is swapped: from there Cancel is disabled and the dialog says it is finishing, so
+a restore is never left half-done.  A cancelled restore leaves the journal and the backups
+folder exactly as they were.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from resilience_journal.domain import messages
+from resilience_journal.domain.progress import Cancelled
 from resilience_journal.storage import BackupInvalid, JournalError, JournalTooNew, StorageFull, WrongPassphrase
 from resilience_journal.storage import backups as bk
 from resilience_journal.ui.access import password_field
@@ -19,6 +25,7 @@ from resilience_journal.ui.background import run_once
 from resilience_journal.ui.context import PageContext
 from resilience_journal.ui.widgets.field_message import FieldMessage
 from resilience_journal.ui.widgets.fit import say
+from resilience_journal.ui.widgets.work_progress import WorkingDialog, WorkProgress
 
 
 def describe(info: bk.BackupInfo) -> str:
@@ -31,7 +38,7 @@ def when_text(made_at) -> str:
     return made_at.strftime("%a %d %b %Y, %H:%M")
 
 
-class RestoreDialog(QDialog):
+class RestoreDialog(WorkingDialog):
     def __init__(self, ctx: PageContext, backup: Path, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("restoreDialog")
@@ -76,6 +83,8 @@ class RestoreDialog(QDialog):
         form.addRow("&Current passphrase", self.current)
         form.addRow("", self.msg_current)
         self.msg_form = FieldMessage("restore_message")
+        self.work = WorkProgress("restoring", "restore")
+        self.speak_through(self.msg_form)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
@@ -93,6 +102,7 @@ class RestoreDialog(QDialog):
             layout.addWidget(w)
         layout.addLayout(form)
         layout.addWidget(self.msg_form)
+        layout.addWidget(self.work)
         layout.addWidget(self.buttons)
         self._inspect(None)
 
@@ -131,12 +141,22 @@ class RestoreDialog(QDialog):
         if not current:
             say(self.msg_current, messages.BACKUP_NEEDS_CURRENT)
             return
-        self.restore_button.setEnabled(False)
+        self._busy(True)
         say(self.msg_form, "Restoring…")
         journal, backup, old = self.ctx.journal, self.backup, self.backup_passphrase
-        run_once(self, lambda: bk.restore(journal, backup, current, old), self._done, self._failed)
+        token, progress = self.work.start()
+        run_once(
+            self,
+            lambda: bk.restore(journal, backup, current, old, token=token, progress=progress),
+            self._done,
+            self._failed,
+        )
+
+    def _busy(self, busy: bool) -> None:
+        self.set_working(busy, (self.current, self.old_box))
 
     def _done(self, safety: bk.BackupInfo) -> None:
+        self._busy(False)
         self.safety = safety
         self.current.clear()
         self.current.setEnabled(False)
@@ -146,9 +166,12 @@ class RestoreDialog(QDialog):
         self.restore_button.hide()
 
     def _failed(self, exc: Exception) -> None:
-        self.restore_button.setEnabled(True)
+        self._busy(False)
         say(self.msg_form, None)
-        if isinstance(exc, WrongPassphrase):
+        if isinstance(exc, Cancelled):
+            say(self.msg_form, messages.RESTORE_CANCELLED)
+            self.current.setFocus()
+        elif isinstance(exc, WrongPassphrase):
             self.current.clear()
             say(self.msg_current, messages.WRONG_PASSPHRASE)
         elif isinstance(exc, StorageFull):

@@ -31,6 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from resilience_journal.domain import messages
+from resilience_journal.domain import progress as work_progress
+from resilience_journal.domain.progress import Cancelled, CancelToken
 from resilience_journal.domain.summary import SummaryDraft, build_document, default_start, share_items
 from resilience_journal.domain.supervision import SUMMARY_SHARE_KIND, ShareRecord
 from resilience_journal.export import html as html_export
@@ -44,6 +46,7 @@ from resilience_journal.ui.summary_review import ReviewStep
 from resilience_journal.ui.summary_steps import AgendaStep, EntriesStep, PeriodStep, Step, nothing_chosen
 from resilience_journal.ui.supervision_dialogs import long_date, named
 from resilience_journal.ui.widgets.field_message import FieldMessage
+from resilience_journal.ui.widgets.work_progress import WorkProgress
 
 #: (key, label, file extension) of each export format.
 FORMATS = (("pdf", "PDF", ".pdf"), ("md", "Markdown", ".md"), ("html", "HTML (web page)", ".html"))
@@ -69,18 +72,26 @@ class PreviewStep(Step):
         self.preview.show_document(build_document(draft, prepared_on=self.ctx.clock.now().date()))
 
 
-def write_summary(doc, key: str, password: str | None, path: Path) -> Path | str:
-    """Render ``doc`` in format ``key`` and write it (runs on the worker).  The path, or a kind message."""
+def write_summary(
+    doc, key: str, password: str | None, path: Path, *, token: CancelToken | None = None, progress=None
+) -> Path | str | Cancelled:
+    """Render ``doc`` in format ``key`` and write it (runs on the worker).
+
+    The path; a kind message if it could not be written; ``Cancelled`` if ``token`` stopped it
+    (nothing written: no file, no temporary file).  A PDF reports (page, pages); Markdown and HTML
+    are quick and report only that they are busy.
+    """
     try:
         if key == "pdf":
-            data = pdf_export.render(doc, password=password)
-        elif key == "md":
-            data = markdown_export.render(doc)
+            data = pdf_export.render(doc, password=password, token=token, progress=progress)
         else:
-            data = html_export.render(doc)
-        return write_private_file(path, data)
+            work_progress.step(token, progress, 0, None)
+            data = markdown_export.render(doc) if key == "md" else html_export.render(doc)
+        return write_private_file(path, data, token=token)
     except ExportFailed as exc:
         return str(exc)
+    except Cancelled as exc:
+        return exc
 
 
 class ExportStep(Step):
@@ -145,9 +156,12 @@ class ExportStep(Step):
         self.save_button.setProperty("primary", True)
         self.save_button.clicked.connect(self.export)
         self.result = FieldMessage("exportResult")
+        self.work = WorkProgress("saving", "summary being saved")
+        self.work.cancelled.connect(lambda: self.result.show_message(messages.WORK_STOPPING))
         self.column.addLayout(form)
         self.column.addWidget(self.warning)
         self.column.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.column.addWidget(self.work)
         self.column.addWidget(self.result)
         self.column.addStretch(1)
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
@@ -228,7 +242,12 @@ class ExportStep(Step):
         self.save_button.setEnabled(False)
         self.result.show_message(SAVING)
         self.busy.emit(True)
-        start_export(lambda: write_summary(doc, key, password, path), self._written, self._write_failed)
+        token, progress = self.work.start()
+        start_export(
+            lambda: write_summary(doc, key, password, path, token=token, progress=progress),
+            self._written,
+            self._write_failed,
+        )
         return True
 
     def _replace_confirmed(self, path: Path) -> bool:
@@ -251,6 +270,8 @@ class ExportStep(Step):
             self.saved_path = outcome
             self.result.show_message(messages.SUMMARY_SAVED.format(path=outcome))
             self.ctx.events.changed.emit("supervision")
+        elif isinstance(outcome, Cancelled):
+            self.result.show_message(messages.SUMMARY_CANCELLED)
         else:
             self.result.show_message(outcome)
         self._finish()
@@ -263,7 +284,9 @@ class ExportStep(Step):
         self._finish()
 
     def _finish(self) -> None:
+        self.work.stop()
         self.save_button.setEnabled(True)
+        self.save_button.setFocus()
         self.busy.emit(False)
         self.exported.emit(self.saved_path)
 
@@ -364,7 +387,10 @@ class SummaryWizard(QDialog):
     def reject(self) -> None:
         export = self.step(ExportStep)
         if export.is_saving():
-            return  # closing now would lose the share record of a file being written
+            # Closing now would lose the share record of a file being written: Esc or Close
+            # cancels the saving instead, and the wizard stays open to say so.
+            export.work.cancel()
+            return
         if export.saved_path is None and self.has_choices() and not self._discard_confirmed():
             return
         super().reject()
