@@ -358,3 +358,58 @@ def test_an_old_chart_fades_while_its_replacement_is_drawn(page_context, journal
 
     assert darkest(faded) > darkest(before) + 60
     assert not canvas.is_stale()
+
+
+def test_custom_dates_are_drawn_only_once_shown_even_if_the_window_is_resized_meanwhile(
+    page_context, journal, clock, qtbot
+):
+    from PySide6.QtCore import QDate
+
+    _fill(journal, clock)
+    page = _page(page_context, qtbot)
+    shown_before = page.current_range()
+    page.period.setCurrentIndex(page.period.findData("custom"))
+    start, end = clock.now().date() - timedelta(days=10), clock.now().date() - timedelta(days=1)
+    page.start_edit.setDate(QDate(start.year, start.month, start.day))
+    page.end_edit.setDate(QDate(end.year, end.month, end.day))
+    # Dates typed but Show not pressed: a wider window redraws what is on screen, as it is.
+    with qtbot.waitSignal(page.ready, timeout=WAIT):
+        page.resize(1400, 800)
+    assert page.current_range() == shown_before
+    with qtbot.waitSignal(page.ready, timeout=WAIT):
+        qtbot.mouseClick(page.apply_range, Qt.MouseButton.LeftButton)
+    assert page.current_range() == (start, end)
+    days = {row[0] for row in page.panels["stress_over_time"].table_rows()}
+    assert days and all(start.isoformat() <= d <= end.isoformat() for d in days)
+
+
+def test_a_card_dismissed_while_the_next_period_is_computed_stays_dismissed(
+    page_context, journal, clock, qtbot, monkeypatch
+):
+    """The worker read "not dismissed" just before the click: its summary must not bring the
+    card back, now or later from the kept views."""
+    import threading
+
+    from resilience_journal.ui.pages import trends_page
+    from resilience_journal.ui.trends_job import Summary
+
+    _fill(journal, clock, days=30, stress=lambda k: 9)
+    page = _page(page_context, qtbot)
+    assert page.card.isVisibleTo(page)
+    summary_made, real = threading.Event(), trends_page.compute
+
+    def compute(*args, **kwargs):
+        for item in real(*args, **kwargs):
+            if isinstance(item, Summary):
+                summary_made.set()
+            yield item
+
+    monkeypatch.setattr(trends_page, "compute", compute)
+    page.period.setCurrentIndex(page.period.findData("4w"))
+    assert summary_made.wait(30)  # computed with the card not yet dismissed
+    qtbot.mouseClick(page.card.dismiss_button, Qt.MouseButton.LeftButton)
+    qtbot.waitSignal(page.ready, timeout=WAIT).wait()
+    assert not page.card.isVisibleTo(page)
+    _choose(page, qtbot, page.period, "3m")
+    _choose(page, qtbot, page.period, "4w")
+    assert not page.card.isVisibleTo(page)

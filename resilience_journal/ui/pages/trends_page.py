@@ -93,6 +93,15 @@ class TrendsPage(Page):
         self._view: TrendsView | None = None  # the view being drawn
         self._view_key: tuple | None = None
         self._in_view_shown = False
+        #: The custom dates last confirmed with Show (the date boxes may hold others, still being typed).
+        self._applied_custom: tuple[date, date] | None = None
+        #: (period, custom dates, kind) of the request in flight, and of the data on screen: a
+        #: redraw for a new width or theme draws what is on screen, whatever the controls say.
+        self._requested_choice: tuple | None = None
+        self._shown_choice: tuple | None = None
+        #: The day the support card was dismissed here, applied to every summary shown that day
+        #: (one computed before the click would otherwise bring the card back, and keep it).
+        self._dismissed_on: date | None = None
         self.last_timings: dict[str, float] = {}
         self._build_controls()
         self._build_content()
@@ -238,6 +247,7 @@ class TrendsPage(Page):
         custom = self.period.currentData() == "custom"
         self.custom_row.setVisible(custom)
         self.range_message.show_message(None)
+        self._applied_custom = None  # custom dates are drawn once Show is pressed
         if not custom:
             self._choice_changed()
 
@@ -252,30 +262,44 @@ class TrendsPage(Page):
             self.end_edit.setFocus()
             return
         self.range_message.show_message(None)
+        self._applied_custom = (start, end)
         self._choice_changed()
 
     def current_range(self) -> tuple[date, date] | None:
         """The dates shown (None until the first summary arrives)."""
         return (self._data.start, self._data.end) if self._data is not None else None
 
+    def _chosen(self) -> tuple | None:
+        """(period, custom dates, kind) as the controls say.  While custom dates are still being
+        chosen, the period on screen stays (None if there is none yet)."""
+        key, kind = self.period.currentData(), self.kind.currentData()
+        if key != "custom":
+            return key, None, kind
+        if self._applied_custom is not None:
+            return key, self._applied_custom, kind
+        if self._shown_choice is None:
+            return None
+        shown_key, shown_custom, _ = self._shown_choice
+        return shown_key, shown_custom, kind
+
     def _request(self) -> None:
         if not self.isVisible():
             self._dirty = True
             return
         self._dirty = False
-        key = self.period.currentData()
-        custom = None
-        if key == "custom":
-            custom = (self.start_edit.date().toPython(), self.end_edit.date().toPython())
-            if custom[0] > custom[1]:
-                return
+        # Data on screen is redrawn as it is (a new width or theme); otherwise the controls' choice.
+        choice = self._shown_choice if self._data is not None else self._chosen()
+        if choice is None:
+            return  # nothing shown yet and the custom dates not confirmed
+        key, custom, kind = choice
+        self._requested_choice = choice
         self._generation += 1
         theme = current_theme(QApplication.instance())
         request = TrendsRequest(
             generation=self._generation,
             period=key,
             today=today(self.ctx.clock),
-            activity_kind=self.kind.currentData(),
+            activity_kind=kind,
             custom=custom,
             width_px=self._chart_width(),
             pixel_ratio=self.devicePixelRatioF() or 1.0,
@@ -374,7 +398,10 @@ class TrendsPage(Page):
             self.status.setText(messages.TRENDS_FAILED)
 
     def _show_summary(self, summary: Summary) -> None:
+        if self._dismissed_on == today(self.ctx.clock):
+            summary.show_alert = False  # kept views hold this summary too
         self._data = summary.data
+        self._shown_choice = self._requested_choice
         self._update_kinds(summary.kinds)
         self._show_insights([i.text for i in summary.insights], summary.data.is_empty)
         if summary.show_alert and summary.alert is not None:
@@ -431,7 +458,8 @@ class TrendsPage(Page):
     # --- the high-stress card ------------------------------------------------------------
 
     def _dismiss_alert(self) -> None:
-        self.ctx.journal.settings.set(wellbeing_alert.DISMISSED_SETTING, today(self.ctx.clock).isoformat())
+        self._dismissed_on = today(self.ctx.clock)
+        self.ctx.journal.settings.set(wellbeing_alert.DISMISSED_SETTING, self._dismissed_on.isoformat())
         self._cache.forget_alerts()
         if self._view is not None:
             self._view.summary.show_alert = False
