@@ -215,6 +215,46 @@ def test_locking_while_charts_are_drawn_is_safe(page_context, journal, clock, qt
     qtbot.waitUntil(worker_gone, timeout=WAIT)
 
 
+def test_no_chart_is_drawn_for_a_page_already_gone(page_context, journal, clock, qtbot, monkeypatch):
+    """Locked mid-job: the worker stops before the next chart, not after drawing it for nobody."""
+    import threading
+
+    from resilience_journal.ui.pages import trends_page
+    from resilience_journal.ui.trends_job import RenderedChart
+
+    _fill(journal, clock, days=60)
+    real, gate, at_gate, after_gate = trends_page.compute, threading.Event(), threading.Event(), []
+
+    def compute(journal, request, still_wanted):
+        items = real(journal, request, still_wanted)
+        for item in items:
+            yield item
+            if isinstance(item, RenderedChart):  # the first chart is on screen; hold the next
+                at_gate.set()
+                gate.wait(30)
+                for later in items:
+                    after_gate.append(type(later).__name__)
+                    yield later
+                return
+
+    monkeypatch.setattr(trends_page, "compute", compute)
+    page = TrendsPage(page_context)
+    page.resize(900, 700)
+    page.show()
+    qtbot.waitUntil(at_gate.is_set, timeout=WAIT)
+    gone = []
+    page.destroyed.connect(lambda: gone.append(True))
+    page.deleteLater()
+    qtbot.waitUntil(lambda: bool(gone), timeout=WAIT)
+    gate.set()
+
+    def worker_gone() -> bool:
+        return not any(t.name.startswith("trends") and t.is_alive() for t in threading.enumerate())
+
+    qtbot.waitUntil(worker_gone, timeout=WAIT)
+    assert after_gate == []
+
+
 def test_charts_follow_the_theme(page_context, journal, clock, qtbot):
     from PySide6.QtWidgets import QApplication
 
@@ -335,20 +375,26 @@ def test_the_charts_in_view_are_drawn_first(page_context, journal, clock, qtbot)
 def test_an_old_chart_fades_while_its_replacement_is_drawn(page_context, journal, clock, qtbot):
     _fill(journal, clock)
     page = _page(page_context, qtbot)
-    canvas = page.panels["calendar"].canvas
+    panel = page.panels["calendar"]
+    canvas = panel.canvas
     assert not canvas.is_stale()
     before = canvas.grab().toImage()
     while_drawing = []
 
     def first_chart_arrived(key: str) -> None:
         if key == "stress_over_time":  # drawn first; the calendar is still being drawn
-            while_drawing.append((canvas.is_stale(), canvas.grab().toImage()))
+            while_drawing.append(
+                (canvas.is_stale(), canvas.grab().toImage(), canvas.accessibleDescription(), panel.table.isEnabled())
+            )
 
     page.chartShown.connect(first_chart_arrived)
     with qtbot.waitSignal(page.ready, timeout=WAIT):
         page.period.setCurrentIndex(page.period.findData("4w"))
-    [(stale, faded)] = while_drawing
+    [(stale, faded, said, table_usable)] = while_drawing
     assert stale
+    # A screen reader is told too, and the old rows are greyed out.
+    assert said.startswith(messages.CHART_UPDATING) and not table_usable
+    assert not canvas.accessibleDescription().startswith(messages.CHART_UPDATING) and panel.table.isEnabled()
 
     # The old calendar is still there but paler: its darkest pixel is lighter than before.
     def darkest(img):
@@ -413,3 +459,36 @@ def test_a_card_dismissed_while_the_next_period_is_computed_stays_dismissed(
     _choose(page, qtbot, page.period, "3m")
     _choose(page, qtbot, page.period, "4w")
     assert not page.card.isVisibleTo(page)
+
+
+def test_nothing_the_session_showed_stays_in_memory_after_locking(qtbot, journal, journal_path, clock, tmp_path):
+    """The collector is kept off long-lived objects (gc.freeze) while charts are drawn; what it
+    froze during a session must still be freed when the journal is locked."""
+    import gc
+
+    from support import PASSPHRASE
+
+    from resilience_journal.domain.trend_data import TrendData
+    from resilience_journal.storage import Journal
+    from resilience_journal.ui.main_window import MainWindow
+    from resilience_journal.ui.trends_cache import TrendsView
+    from resilience_journal.ui.ui_settings import UiSettings
+
+    kept = (TrendsView, TrendData, TrendsPage, Journal)
+    gc.unfreeze()  # frozen objects are invisible to gc.get_objects()
+    earlier = [o for o in gc.get_objects() if isinstance(o, kept)]  # other tests' (and the fixture's)
+    _fill(journal, clock)
+    journal.close()
+    window = MainWindow(journal_path, clock, UiSettings(tmp_path / "ui"))
+    qtbot.addWidget(window)
+    window.show()
+    window.open_journal(Journal.open(journal_path, PASSPHRASE, clock=clock))
+    page = window.shell.pages["trends"]
+    with qtbot.waitSignal(page.ready, timeout=WAIT):
+        window.shell.show_page("trends")
+    assert page.panels["stress_over_time"].table_rows()
+    gc.freeze()  # as drawing the first chart of the app's life does
+    del page
+    window.lock()
+    qtbot.waitUntil(lambda: gc.get_freeze_count() == 0, timeout=5000)
+    assert [o for o in gc.get_objects() if isinstance(o, kept) and not any(o is e for e in earlier)] == []

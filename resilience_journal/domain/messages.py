@@ -115,6 +115,8 @@ TRENDS_NO_INSIGHTS = (
     "Not enough entries in this period to say anything with confidence yet (insights need at least {minimum} entries)."
 )
 TRENDS_UPDATING = "Updating…"
+#: Said to a screen reader of a chart or table still showing the previous choice while the new one draws.
+CHART_UPDATING = "Updating: this still shows your previous choice."
 TRENDS_FAILED = "The charts could not be drawn this time. Your journal is unchanged; please try again."
 CUSTOM_RANGE_BACKWARDS = "The start date is after the end date. Please choose a start on or before the end."
 CUSTOM_RANGE_FUTURE = "The end date is in the future. Please choose a date up to today."

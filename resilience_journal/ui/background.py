@@ -74,6 +74,12 @@ class BackgroundWorker(QObject):
     def submit(self, tag: int, work: Callable[[], Iterable[object]]) -> None:
         self._pool.submit(_run, self._emitter, tag, work, self._handled, self._stopped)
 
+    @property
+    def gone(self) -> threading.Event:
+        """Set once the owner is gone: a long step of a job can look at it (from any thread) and
+        stop early, rather than finish work that nobody will see."""
+        return self._stopped
+
     @Slot(int, object)
     def _item_arrived(self, _tag: int, _item: object) -> None:
         QCoreApplication.postEvent(self, QEvent(_HANDLED), _AFTER_REPAINTS)

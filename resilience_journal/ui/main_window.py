@@ -19,6 +19,7 @@ from resilience_journal.domain import messages
 from resilience_journal.domain.autolock import IdleLock
 from resilience_journal.domain.clock import Clock
 from resilience_journal.storage import Journal, JournalLocked
+from resilience_journal.ui import gc_pauses
 from resilience_journal.ui.access import CreateScreen, UnlockScreen
 from resilience_journal.ui.context import JournalEvents, PageContext
 from resilience_journal.ui.idle_watch import IdleWatcher
@@ -205,6 +206,7 @@ class MainWindow(QMainWindow):
         screen.setFocus()
 
     def open_journal(self, journal: Journal) -> None:
+        gc_pauses.before_unlock()
         self.journal = journal
         ctx = PageContext(journal=journal, clock=self.clock, events=JournalEvents(), ui_settings=self.ui_settings)
         from resilience_journal.ui.shell import Shell
@@ -248,6 +250,9 @@ class MainWindow(QMainWindow):
         self.journal.close()
         self.journal = None
         self.show_access_screen()
+        # Once the widgets deleted above are gone (deferred deletion runs first): nothing the
+        # session showed may be kept, frozen out of the collector's reach.
+        QTimer.singleShot(0, gc_pauses.after_lock)
 
     def _replace(self, widget: QWidget) -> None:
         while self.stack.count():

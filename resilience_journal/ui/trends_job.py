@@ -19,7 +19,6 @@ from resilience_journal.domain.insights import Insight, insights
 from resilience_journal.domain.periods import period_range
 from resilience_journal.domain.trend_data import TrendData
 from resilience_journal.storage.trends import activity_kinds_used, first_day, load_trend_data, stress_entries
-from resilience_journal.ui.gc_pauses import after_first_chart
 
 #: Logical pixels per inch when drawing for the screen.
 SCREEN_DPI = 100
@@ -139,7 +138,6 @@ def compute(journal, request: TrendsRequest, still_wanted: Callable[[], bool] = 
         # every thread (exports build a fresh figure).
         fig.clear()
         del fig, agg
-        after_first_chart()
         yield RenderedChart(
             key=spec.key,
             title=spec.title,

@@ -36,6 +36,7 @@ from resilience_journal.domain.clock import today
 from resilience_journal.domain.insights import MIN_ENTRIES
 from resilience_journal.domain.periods import DEFAULT_PERIOD, PERIOD_CHOICES
 from resilience_journal.ui.background import BackgroundWorker
+from resilience_journal.ui.gc_pauses import after_first_chart
 from resilience_journal.ui.pages.base import Page
 from resilience_journal.ui.theme import current_theme, theme_colours
 from resilience_journal.ui.trends_cache import TrendsView, ViewCache
@@ -327,8 +328,11 @@ class TrendsPage(Page):
             return
         self.status.setText(messages.TRENDS_UPDATING)
         generation = self._generation
-        journal = self.ctx.journal
-        self._worker.submit(generation, lambda: compute(journal, request, lambda: generation == self._generation))
+        journal, gone = self.ctx.journal, self._worker.gone
+        self._worker.submit(
+            generation,
+            lambda: compute(journal, request, lambda: generation == self._generation and not gone.is_set()),
+        )
 
     def _show_kept(self, view: TrendsView) -> None:
         """A view drawn earlier, shown at once (any job still drawing is for nobody now)."""
@@ -372,6 +376,7 @@ class TrendsPage(Page):
             self._view = TrendsView(item)
             self._show_summary(item)
         elif isinstance(item, RenderedChart):
+            after_first_chart()
             shown = ShownChart.from_rendered(item)
             self.panels[item.key].show_chart(shown)
             self._pending.discard(item.key)

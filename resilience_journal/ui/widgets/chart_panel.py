@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from resilience_journal.charts.alternatives import ChartTable
+from resilience_journal.domain.messages import CHART_UPDATING
 
 #: Rows a table view shows before it scrolls.
 TABLE_VISIBLE_ROWS = 12
@@ -157,11 +158,17 @@ class ChartPanel(QFrame):
         self.title = title
 
     def show_waiting(self) -> None:
-        """A new chart is on its way: the old one (if any) fades until it arrives."""
+        """A new chart is on its way: the old one (if any) fades until it arrives.
+
+        What a screen reader finds says so too, and the old table is greyed out: an old
+        period's picture or rows must never be read as the new one's."""
         if self.canvas is None:
             self._show_only(self.placeholder)
-        else:
-            self.canvas.set_stale(True)
+            return
+        self.canvas.set_stale(True)
+        self.canvas.setAccessibleDescription(f"{CHART_UPDATING} {self.description.text()}")
+        self.table.setEnabled(False)
+        self.table.setAccessibleDescription(CHART_UPDATING)
 
     def is_waiting(self) -> bool:
         return self.canvas is None or self.canvas.is_stale()
@@ -178,6 +185,8 @@ class ChartPanel(QFrame):
         self.canvas.show_image(shown.image, shown.background)
         self.canvas.setAccessibleName(self.title)
         self.canvas.setAccessibleDescription(shown.description)
+        self.table.setEnabled(True)
+        self.table.setAccessibleDescription("")
         self.description.setText(shown.description)
         self._fill_table(shown.table)
         self._toggle_table(self.table_button.isChecked())
