@@ -40,6 +40,24 @@ def test_stress_over_time_draws_points_daily_and_rolling_means():
     assert sorted(points.get_offsets()[:, 1]) == [2, 4, 4, 6, 8]
 
 
+@pytest.mark.parametrize(
+    ("span", "labels", "year"),
+    [
+        (NOV, ["Nov", "05", "09", "13", "17", "21", "25", "29", "Dec"], "2026"),
+        ((date(2025, 12, 1), date(2026, 11, 30)), ["2026", "Mar", "May", "Jul", "Sep", "Nov"], ""),
+        ((date(2016, 12, 1), date(2026, 11, 30)), ["2016", "2018", "2020", "2022", "2024", "2026"], ""),
+    ],
+)
+def test_date_axis_reads_as_days_months_or_years_with_the_year_said_once(span, labels, year):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    fig = stress.stress_over_time(TrendData(*span, entries=ROLLING_ENTRIES))
+    FigureCanvasAgg(fig).draw()  # as drawn: ticks fixed when the chart was built stay put
+    axis = fig.axes[0].xaxis
+    assert [t.get_text() for t in axis.get_ticklabels()] == labels
+    assert axis.get_offset_text().get_text() == year
+
+
 def test_stress_by_kind_medians_and_counts():
     entries = [entry(date(2026, 11, 2), s) for s in (6, 8, 7, 3)] + [entry(date(2026, 11, 2), 9, kind="Court")]
     fig = stress.stress_by_kind(TrendData(*NOV, entries=tuple(entries)))
