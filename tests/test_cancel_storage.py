@@ -7,6 +7,7 @@ chosen step.  No sleeps, no timing.
 from __future__ import annotations
 
 import json
+import threading
 from datetime import timedelta
 
 import pytest
@@ -16,7 +17,7 @@ from resilience_journal.domain.progress import Cancelled, CancelToken
 from resilience_journal.domain.reflection import Reflection
 from resilience_journal.exchange.files import save_csv_export, save_json_export
 from resilience_journal.export import files as export_files
-from resilience_journal.storage import Journal, connection
+from resilience_journal.storage import Journal, JournalLocked, connection
 from resilience_journal.storage import backups as bk
 from resilience_journal.storage.exchange import ROWS_PER_STEP, export_json, import_file_text
 from resilience_journal.storage.journal import PASSPHRASE_STEPS
@@ -245,6 +246,84 @@ def test_a_restore_past_the_point_of_no_return_finishes(journal, clock):
     assert answers == [False]  # Cancel came too late, and was refused
     assert journal.reflections.count() == 2
     assert safety.path.is_file() and safety.counts["reflection"] == 5
+
+
+def _could_close(journal) -> bool:
+    """From another thread, as the window's lock would: could the journal be closed right now?"""
+    answer = []
+
+    def probe() -> None:
+        got = journal._lock.acquire(blocking=False)
+        if got:
+            journal._lock.release()
+        answer.append(got)
+
+    thread = threading.Thread(target=probe)
+    thread.start()
+    thread.join()
+    return answer[0]
+
+
+def test_locking_waits_while_a_restore_goes_from_its_point_of_no_return_to_the_swap(journal, journal_path, clock):
+    """Otherwise a lock landing there closes the journal under the swap: the restore, promised
+    to finish, is dropped and its safety copy is left behind."""
+    saved = _restore_setup(journal, clock)
+    could_close = []
+    token = CancelToken(on_no_return=lambda: could_close.append(_could_close(journal)))
+    bk.restore(journal, saved.path, PASSPHRASE, token=token)
+    assert could_close == [False]
+    assert journal.reflections.count() == 2
+    journal.close()
+    with Journal.open(journal_path, PASSPHRASE, clock=clock) as reopened:
+        assert reopened.reflections.count() == 2
+
+
+def test_a_restore_whose_journal_is_locked_just_before_the_point_of_no_return_leaves_nothing(
+    journal, journal_path, clock
+):
+    saved = _restore_setup(journal, clock)
+    backups_before = _listing(journal.backup_dir())
+    folder_before = _listing(journal_path.parent)
+
+    def lock_at_last_step(done, total):
+        if done == bk.RESTORE_STEPS - 1:
+            journal.close()  # the window locked while the copy was being prepared
+
+    with pytest.raises(JournalLocked):
+        bk.restore(journal, saved.path, PASSPHRASE, progress=lock_at_last_step)
+    assert _listing(journal.backup_dir()) == backups_before  # no safety copy left behind
+    open_only = {"journal.db-wal", "journal.db-shm"}  # an open journal's; closing removes them
+    assert set(_listing(journal_path.parent)) == set(folder_before) - open_only  # no prepared copy
+    with Journal.open(journal_path, PASSPHRASE, clock=clock) as reopened:
+        assert reopened.reflections.count() == 5
+
+
+def test_locking_waits_while_an_export_takes_its_name_and_is_recorded(journal, clock, tmp_path):
+    _add(journal, clock, "exported", 3)
+    could_close = []
+    token = CancelToken(on_no_return=lambda: could_close.append(_could_close(journal)))
+    save_json_export(journal, tmp_path / "all.json", token=token)
+    assert could_close == [False]
+    assert [r.file_name for r in journal.supervision.share_records()] == ["all.json"]
+
+
+def test_an_export_whose_journal_is_locked_before_it_is_written_writes_nothing(journal, clock, tmp_path, monkeypatch):
+    from resilience_journal.exchange import files
+
+    _add(journal, clock, "exported", 3)
+    read = files.export_json
+
+    def read_then_lock(j, **kwargs):
+        text = read(j, **kwargs)
+        j.close()  # the window locked as the last row was read
+        return text
+
+    monkeypatch.setattr(files, "export_json", read_then_lock)
+    out = tmp_path / "exports"
+    out.mkdir()
+    with pytest.raises(JournalLocked):
+        save_json_export(journal, out / "all.json")
+    assert _listing(out) == []
 
 
 # --- change of passphrase --------------------------------------------------------------------

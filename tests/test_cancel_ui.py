@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from support import PASSPHRASE
 
 from resilience_journal.domain import messages
@@ -119,6 +119,8 @@ def test_an_export_shows_its_progress_and_cancel_writes_nothing(qtbot, page_cont
     assert bar.maximum() >= 4 * ROWS_PER_STEP  # determinate: the rows are counted
     assert not dialog.export_json_button.isEnabled() and not dialog.backup_now.isEnabled()  # one at a time
     assert QApplication.focusWidget() is dialog.work.cancel_button  # keyboard users land on Cancel
+    close = dialog.findChild(QDialogButtonBox, "close")
+    assert not close.isVisible()  # one way out while busy: the bar's Cancel
     _shot(dialog, "data-safety-export-busy")
     _click(qtbot, dialog.work.cancel_button)
     assert dialog.msg_exchange.text() == messages.WORK_STOPPING
@@ -126,12 +128,24 @@ def test_an_export_shows_its_progress_and_cancel_writes_nothing(qtbot, page_cont
     qtbot.waitUntil(lambda: dialog.msg_exchange.text() == messages.EXPORT_CANCELLED, timeout=10_000)
     assert _listing(out_folder) == []  # neither the file nor a temporary one
     assert page_context.journal.supervision.share_records() == []
-    assert not dialog.work.isVisible() and dialog.export_json_button.isEnabled()
+    assert not dialog.work.isVisible() and dialog.export_json_button.isEnabled() and close.isVisible()
     _shot(dialog, "data-safety-export-cancelled")
     dialog.work.hook = None
     dialog.export_csv(out_folder / "csv")  # usable again
     qtbot.waitUntil(lambda: str(out_folder / "csv") in dialog.msg_exchange.text(), timeout=10_000)
     assert (out_folder / "csv" / "reflection.csv").is_file()
+
+
+def test_data_safety_says_when_work_can_no_longer_be_stopped(qtbot, page_context):
+    dialog = _data_dialog(qtbot, page_context)
+    dialog.tabs.setCurrentIndex(2)
+    token, _progress = dialog._begin(dialog.msg_exchange, "Exporting everything…")
+    token.point_of_no_return()  # as the worker does just before the file takes its name
+    assert dialog.msg_exchange.text() == messages.WORK_FINISHING
+    assert not dialog.work.cancel_button.isEnabled()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # and Esc does not walk away from it
+    assert dialog.isVisible() and dialog.msg_exchange.text() == messages.WORK_FINISHING
+    dialog._end()
 
 
 def test_escape_during_an_import_cancels_it_and_the_journal_is_unchanged(qtbot, page_context, clock, tmp_path, gates):

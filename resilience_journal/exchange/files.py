@@ -30,8 +30,11 @@ def save_json_export(
     before the file takes its name: nothing is written and nothing is recorded.
     """
     text = export_json(journal, token=token, progress=progress)
-    written = write_private_file(Path(path), text.encode("utf-8"), token=token)
-    _record(journal, written.name, "json")
+    # The file and its share record go together: locking waits for both (after asking the
+    # write to stop), so a plaintext file never lands without the record that it was made.
+    with journal.kept_open():
+        written = write_private_file(Path(path), text.encode("utf-8"), token=token)
+        _record(journal, written.name, "json")
     return written
 
 
@@ -54,7 +57,9 @@ def save_csv_export(
         # UTF-8 with a byte-order mark so spreadsheet programs read accents and symbols right.
         for name, text in export_csv(journal, token=token, progress=progress).items():
             files.append((folder / name, text.encode("utf-8-sig")))
-        written = write_private_files(files, token=token)
+        with journal.kept_open():  # as for JSON: the files and their record go together
+            written = write_private_files(files, token=token)
+            _record(journal, folder.name, "csv")
     except BaseException:
         for made_folder in made:  # deepest first; only if still empty
             try:
@@ -62,7 +67,6 @@ def save_csv_export(
             except OSError:
                 break
         raise
-    _record(journal, folder.name, "csv")
     return written
 
 

@@ -31,7 +31,7 @@ from resilience_journal.storage.connection import (
     secure_folder,
     verify_encrypted_file,
 )
-from resilience_journal.storage.errors import BackupInvalid, JournalTooNew, StorageFull, WrongPassphrase
+from resilience_journal.storage.errors import BackupInvalid, JournalLocked, JournalTooNew, StorageFull, WrongPassphrase
 
 if TYPE_CHECKING:
     from resilience_journal.storage.journal import Journal
@@ -320,17 +320,21 @@ def restore(
         step(token, progress, 3, RESTORE_STEPS)
         prepared = _prepare_copy(journal.path.parent, backup, backup_passphrase, current_passphrase, token)
         step(token, progress, 4, RESTORE_STEPS)
-        no_return(token)
-    except Cancelled:
-        # Nothing of this restore may stay behind, not even the copy of the journal taken for it.
+        # From the point of no return to the reopened journal, locking waits: a lock landing
+        # in between would close the journal under the swap and drop the restore unseen.
+        with journal.kept_open():
+            no_return(token)
+            try:
+                journal.replace_file(prepared, current_passphrase)
+            finally:
+                prepared.unlink(missing_ok=True)
+    except (Cancelled, JournalLocked):
+        # Stopped, or locked, before the point of no return: nothing of this restore may stay
+        # behind, not even the copy of the journal taken for it.
         safety.path.unlink(missing_ok=True)
         if prepared is not None:
             prepared.unlink(missing_ok=True)
         raise
-    try:
-        journal.replace_file(prepared, current_passphrase)
-    finally:
-        prepared.unlink(missing_ok=True)
     if progress is not None:
         progress(RESTORE_STEPS, RESTORE_STEPS)
     return safety

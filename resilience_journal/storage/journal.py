@@ -204,6 +204,18 @@ class Journal:
                     raise StorageFull(str(exc)) from exc
                 raise
 
+    @contextmanager
+    def kept_open(self) -> Iterator[None]:
+        """While inside, the journal cannot be closed: locking waits until the block ends.
+
+        For the last steps of work that must finish once begun (past its point of no return,
+        e.g. a restore's swap, or an export's rename and its share record).  Raises
+        ``JournalLocked`` if the journal is already closed, before anything in the block runs.
+        """
+        with self._lock:
+            self.conn  # noqa: B018 - raises JournalLocked when closed
+            yield
+
     def query(self, sql: str, params: tuple | dict = ()) -> list[tuple]:
         """Run a read and return every row (storage package only)."""
         with self._lock:

@@ -190,9 +190,11 @@ class DataSafetyDialog(WorkingDialog):
         # While a backup, export or import runs: how far it has got, and a way to stop it.
         self.work = WorkProgress("working", "work in progress")
         self.work.cancelled.connect(lambda: say(self._working_message, messages.WORK_STOPPING))
+        self.work.finishing.connect(lambda: say(self._working_message, messages.WORK_FINISHING))
         self._working_message = self.msg_backup
         layout.addWidget(self.work)
         layout.addWidget(close)
+        self._close_box = close  # gives way to the progress bar's Cancel while work runs
         self.refresh_backups()
 
     # --- backups ---------------------------------------------------------------------------
@@ -280,10 +282,12 @@ class DataSafetyDialog(WorkingDialog):
             b.setEnabled(False)
         self._working_message = message
         say(message, text)
+        self._close_box.hide()
         return self.work.start()
 
     def _end(self) -> None:
         self.work.stop()
+        self._close_box.show()
         for b in self._actions():
             b.setEnabled(True)
         self._selection_changed()

@@ -151,6 +151,8 @@ class Shell(QWidget):
 
     def _data_changed(self, _what: str) -> None:
         # Refresh the visible page now and the others when next shown: cheap and always current.
+        if not self.ctx.journal.is_open:
+            return  # locked meanwhile (e.g. as a restore finished): this shell is on its way out
         current = self.current_page()
         for key, page in self.pages.items():
             if page is current:

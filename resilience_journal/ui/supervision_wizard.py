@@ -39,6 +39,7 @@ from resilience_journal.export import html as html_export
 from resilience_journal.export import markdown as markdown_export
 from resilience_journal.export import pdf as pdf_export
 from resilience_journal.export.files import ExportFailed, write_private_file
+from resilience_journal.storage import JournalLocked
 from resilience_journal.ui.export_preview import ExportPreview
 from resilience_journal.ui.export_thread import start_export
 from resilience_journal.ui.summary_charts_step import ChartsStep
@@ -73,13 +74,23 @@ class PreviewStep(Step):
 
 
 def write_summary(
-    doc, key: str, password: str | None, path: Path, *, token: CancelToken | None = None, progress=None
+    doc,
+    key: str,
+    password: str | None,
+    path: Path,
+    *,
+    journal,
+    record: ShareRecord,
+    token: CancelToken | None = None,
+    progress=None,
 ) -> Path | str | Cancelled:
-    """Render ``doc`` in format ``key`` and write it (runs on the worker).
+    """Render ``doc`` in format ``key``, write it and add ``record`` to the share records (runs on
+    the worker).
 
     The path; a kind message if it could not be written; ``Cancelled`` if ``token`` stopped it
-    (nothing written: no file, no temporary file).  A PDF reports (page, pages); Markdown and HTML
-    are quick and report only that they are busy.
+    (nothing written: no file, no temporary file, no record).  The file and its record go
+    together, even if the journal is locked meanwhile (locking waits for both).  A PDF reports
+    (page, pages); Markdown and HTML are quick and report only that they are busy.
     """
     try:
         if key == "pdf":
@@ -87,7 +98,12 @@ def write_summary(
         else:
             work_progress.step(token, progress, 0, None)
             data = markdown_export.render(doc) if key == "md" else html_export.render(doc)
-        return write_private_file(path, data, token=token)
+        with journal.kept_open():
+            written = write_private_file(path, data, token=token)
+            journal.supervision.record_share(dataclasses.replace(record, file_name=written.name))
+        return written
+    except JournalLocked:
+        return Cancelled()  # locked before the file was written: nothing was
     except ExportFailed as exc:
         return str(exc)
     except Cancelled as exc:
@@ -158,6 +174,7 @@ class ExportStep(Step):
         self.result = FieldMessage("exportResult")
         self.work = WorkProgress("saving", "summary being saved")
         self.work.cancelled.connect(lambda: self.result.show_message(messages.WORK_STOPPING))
+        self.work.finishing.connect(lambda: self.result.show_message(messages.WORK_FINISHING))
         self.column.addLayout(form)
         self.column.addWidget(self.warning)
         self.column.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -244,7 +261,9 @@ class ExportStep(Step):
         self.busy.emit(True)
         token, progress = self.work.start()
         start_export(
-            lambda: write_summary(doc, key, password, path, token=token, progress=progress),
+            lambda: write_summary(
+                doc, key, password, path, journal=self.ctx.journal, record=record, token=token, progress=progress
+            ),
             self._written,
             self._write_failed,
         )
@@ -263,10 +282,8 @@ class ExportStep(Step):
     def _written(self, outcome: Path | str) -> None:
         if self._saving is None:
             return
-        _, record = self._saving
         self._saving = None
         if isinstance(outcome, Path):
-            self.ctx.journal.supervision.record_share(dataclasses.replace(record, file_name=outcome.name))
             self.saved_path = outcome
             self.result.show_message(messages.SUMMARY_SAVED.format(path=outcome))
             self.ctx.events.changed.emit("supervision")
