@@ -93,6 +93,23 @@ def test_highlight_spans_follow_prefix_search_ignoring_case_and_accents():
     assert highlight_spans(text, "  ") == []
 
 
+@given(st.text(max_size=200))
+@settings(max_examples=300, deadline=None)
+def test_folding_keeps_one_character_per_character_and_matches_folding_each_alone(text):
+    """The fast fold (one C pass) gives exactly what folding each character on its own gives,
+    so highlight offsets still line up with the text."""
+    from resilience_journal.domain.journal_query import _fold, _fold_char
+
+    folded = _fold(text)
+    assert len(folded) == len(text)
+    assert folded == "".join(_fold_char(ch) for ch in text)
+
+
+def test_highlights_in_text_with_dashes_and_curly_quotes():
+    text = "Court — the judge’s “CAFÉ” remark; café later"
+    assert [text[s:e] for s, e in highlight_spans(text, "cafe judge")] == ["judge", "CAFÉ", "café"]
+
+
 _WORD_ALPHABET = st.sampled_from(
     list("abcdefghijklmnopqrstuvwxyzéüñçøåß")
     + list("αβγδ")
@@ -137,3 +154,15 @@ def test_text_at_the_limit_round_trips_and_over_it_is_refused(journal_path, cloc
         assert j.reflections.get(r.id).text == long_text
         assert [x.id for x in j.reflections.find(ReflectionFilter(text="needle"))] == [r.id]
         assert j.reflections.count() == 1
+
+
+def test_counts_of_matches_and_of_their_safety_concerns_come_together(journal, clock):
+    for i, (text, concern) in enumerate([("court today", True), ("court again", False), ("a home visit", True)]):
+        journal.reflections.add(
+            Reflection(occurred_at=clock.now() - timedelta(hours=i + 1), activity_kind="Duty", stress=5,
+                       text=text, safety_concern=concern)
+        )  # fmt: skip
+    assert journal.reflections.counts_matching(ReflectionFilter(text="court")) == (2, 1)
+    assert journal.reflections.counts_matching(ReflectionFilter()) == (3, 2)
+    assert journal.reflections.counts_matching(ReflectionFilter(text="tribunal")) == (0, 0)
+    assert journal.reflections.counts_matching(ReflectionFilter(text='"')) == (0, 0)  # nothing searchable

@@ -6,7 +6,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
 
 #: Days an entry stays in the Trash before it is erased for good.
 TRASH_DAYS = 30
@@ -50,14 +49,26 @@ def _fold(text: str) -> str:
     """Lower-case without accents, keeping one character per character so offsets still line up."""
     if text.isascii():  # nothing to strip: the common case, and 100x faster (see docs/performance.md)
         return text.lower()
-    return "".join(_fold_char(ch) for ch in text)
+    # One dash or curly quote makes a text non-ASCII; str.translate folds it in C, each distinct
+    # character worked out once (a Python loop over every character cost ~10 ms a keystroke).
+    return text.translate(_FOLDED)
 
 
-@lru_cache(maxsize=4096)
 def _fold_char(ch: str) -> str:
     base = unicodedata.normalize("NFD", ch)
     stripped = "".join(c for c in base if not unicodedata.combining(c))
     return stripped[0].lower() if len(stripped) == 1 else ch.lower()[:1] or ch
+
+
+class _Folding(dict):
+    """Code point → its folded character, filled in as characters are first met."""
+
+    def __missing__(self, code: int) -> str:
+        self[code] = folded = _fold_char(chr(code))
+        return folded
+
+
+_FOLDED = _Folding()
 
 
 def search_words(query: str) -> list[str]:

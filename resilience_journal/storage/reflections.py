@@ -237,10 +237,21 @@ class ReflectionRepository:
 
     def count_matching(self, f: ReflectionFilter) -> int:
         """How many entries match ``f`` (e.g. safety concerns this quarter)."""
+        return self.counts_matching(f)[0]
+
+    def counts_matching(self, f: ReflectionFilter) -> tuple[int, int]:
+        """How many entries match ``f``, and how many of those carry a safety concern.
+
+        One pass for both: a search for a common word matches thousands of entries, and reading
+        them twice was a fifth of the time the Journal page waited for its list.
+        """
         if f.text and fts_query(f.text) is None:
-            return 0
+            return 0, 0
         where, params = self._where(f)
-        return self._j.query(f"SELECT count(*) FROM reflection r WHERE {where}", tuple(params))[0][0]
+        total, safety = self._j.query(
+            f"SELECT count(*), coalesce(sum(r.safety_concern), 0) FROM reflection r WHERE {where}", tuple(params)
+        )[0]
+        return total, safety
 
     def tags(self) -> list[str]:
         """Every tag used on an entry not in the Trash, alphabetically."""

@@ -357,8 +357,7 @@ class JournalPage(Page):
         else:
             entries = j.reflections.find(f, PAGE_SIZE)
             self._more = len(entries) == PAGE_SIZE
-            total = j.reflections.count_matching(f)
-            safety = j.reflections.count_matching(ReflectionFilter(**{**f.__dict__, "safety_concern": True}))
+            total, safety = j.reflections.counts_matching(f)
             words = f"{total} entr{'y' if total == 1 else 'ies'}"
             if safety:
                 words += f" · {safety} with a safety concern"
@@ -396,6 +395,7 @@ class JournalPage(Page):
     def _append(self, entries: list[Reflection]) -> None:
         query = self.search.text().strip() if self.view == "entries" else ""
         shared = self.ctx.journal.supervision.last_shared("reflection", [r.uid for r in entries])
+        items = []
         for r in entries:
             marks = [w for flag, w in ((r.for_supervision, "Supervision"), (r.safety_concern, "Safety")) if flag]
             if r.uid in shared:  # exported in a supervision summary (see the Supervision page)
@@ -406,7 +406,8 @@ class JournalPage(Page):
             item.setData(0, Qt.ItemDataRole.UserRole, r)
             item.setData(NOTES_COLUMN, HTML_ROLE, marked_html(notes, query))
             item.setTextAlignment(2, Qt.AlignmentFlag.AlignCenter)
-            self.list.addTopLevelItem(item)
+            items.append(item)
+        self.list.addTopLevelItems(items)  # one insertion for the view to lay out, not one per row
         self._loaded += len(entries)
 
     def _maybe_load_more(self, value: int) -> None:
