@@ -231,3 +231,53 @@ def test_export_to_an_unusable_place_says_so_kindly_and_leaves_nothing(tmp_path)
         export_figure(fig, tmp_path / "no-such-folder" / "chart.png")
     assert "nothing was written" in str(caught.value).lower()
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.fixture(scope="module")
+def demo_months(tmp_path_factory):
+    """Three months of the demo journal: every chart has something to draw."""
+    from datetime import datetime
+
+    from resilience_journal.app import make_demo_journal
+    from resilience_journal.demo import DEMO_PASSPHRASE
+    from resilience_journal.domain.clock import FakeClock
+    from resilience_journal.domain.periods import period_range
+    from resilience_journal.storage import Journal
+    from resilience_journal.storage.trends import load_trend_data
+
+    clock = FakeClock(datetime(2026, 11, 25, 17, 30).astimezone())
+    with Journal.open(make_demo_journal(tmp_path_factory.mktemp("demo"), clock), DEMO_PASSPHRASE, clock=clock) as j:
+        return load_trend_data(j, *period_range("3m", clock.now().date(), None), None)
+
+
+def _drawn_texts(fig, renderer):
+    """Every piece of text actually drawn (tick labels only for ticks inside the plotted range)."""
+    from matplotlib.text import Text
+
+    ticks = set()
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            lo, hi = sorted(axis.get_view_interval())
+            for tick in axis.get_major_ticks():
+                if not lo - 1e-9 <= tick.get_loc() <= hi + 1e-9:
+                    ticks.update((tick.label1, tick.label2))
+    return [t for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip() and t not in ticks]
+
+
+@pytest.mark.parametrize("width", [4.8, 8.4])  # the narrowest window's charts, and the default
+def test_in_a_narrow_window_no_words_are_cut_off_and_no_plot_is_squeezed(demo_months, width):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    for spec in (s for s in CHARTS if s.available(demo_months)):
+        fig = spec.build(demo_months, LIGHT, size=(width, None), dpi=100)
+        canvas = FigureCanvasAgg(fig)
+        canvas.draw()
+        renderer, right = canvas.get_renderer(), fig.bbox.width
+        cut = [
+            t.get_text()
+            for t in _drawn_texts(fig, renderer)
+            if not -1 <= t.get_window_extent(renderer).x0 <= t.get_window_extent(renderer).x1 <= right + 1
+        ]
+        assert cut == [], f"{spec.key} at {width} in: {cut}"
+        plots = [ax for ax in fig.axes if ax.get_label() != "<colorbar>"]
+        assert min(ax.bbox.width for ax in plots) >= 0.3 * right, f"{spec.key} at {width} in is squeezed"

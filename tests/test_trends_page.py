@@ -492,3 +492,26 @@ def test_nothing_the_session_showed_stays_in_memory_after_locking(qtbot, journal
     window.lock()
     qtbot.waitUntil(lambda: gc.get_freeze_count() == 0, timeout=5000)
     assert [o for o in gc.get_objects() if isinstance(o, kept) and not any(o is e for e in earlier)] == []
+
+
+def test_in_a_narrow_window_the_page_fits_its_width(page_context, journal, clock, qtbot):
+    """Nothing is cut off at the right (there is no sideways scrolling to reveal it): with the
+    app's style sheet, a chart's long title must wrap rather than widen its card."""
+    from PySide6.QtWidgets import QApplication
+
+    from resilience_journal.ui.theme import apply_theme, current_theme
+
+    app = QApplication.instance()
+    before = current_theme(app)
+    apply_theme(app, "light")
+    try:
+        _fill(journal, clock)
+        page = _page(page_context, qtbot)
+        assert page.panels["when_it_hurts"].isVisibleTo(page)  # the longest title
+        with qtbot.waitSignal(page.ready, timeout=WAIT):
+            page.resize(560, 800)
+        assert page.scroll.widget().minimumSizeHint().width() <= page.scroll.viewport().width()
+        qtbot.waitUntil(lambda: page.scroll.widget().width() <= page.scroll.viewport().width(), timeout=WAIT)
+        save_png(page, "trends-narrow")
+    finally:
+        apply_theme(app, before)

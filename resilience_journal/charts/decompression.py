@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from resilience_journal.charts.figure import new_figure, nothing_to_show, style_axes
+from resilience_journal.charts.figure import new_figure, nothing_to_show, style_axes, wrapped
 from resilience_journal.charts.palette import LIGHT, ChartPalette
 from resilience_journal.domain.trend_data import TrendData
 from resilience_journal.domain.trends import MIN_USES_TO_RANK, strategy_summaries
@@ -60,6 +60,11 @@ def decompression(data: TrendData, palette: ChartPalette = LIGHT, size=None, dpi
     ax.set_ylim(-0.6, n - 0.4)
     ax.set_xlim(-0.4, 10.4)
     ax.set_xticks(range(0, 11))
-    ax.set_xlabel(f"Stress: ○ average before → ● average after (ranked by median drop, from {MIN_USES_TO_RANK} uses)")
+    ax.set_xlabel(
+        wrapped(
+            f"Stress: ○ average before → ● average after (ranked by median drop, from {MIN_USES_TO_RANK} uses)",
+            fig.get_figwidth(),
+        )
+    )
     ax.set_clip_on(False)
     return fig

@@ -101,7 +101,64 @@ def text_colour_on(rgba: Sequence[float]) -> str:
     return "#000000" if 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.45 else "#ffffff"
 
 
+#: Legend text size, in points.
+LEGEND_FONTSIZE = 8.5
+#: Axis label text size, in points (matplotlib's default).
+LABEL_FONTSIZE = 10
+#: What a legend entry needs besides its words, in ems: the line sample, the gap after it, and
+#: the space before the next column (matplotlib's handlelength, handletextpad, columnspacing).
+_LEGEND_ENTRY_EMS = 2.0 + 0.8 + 2.0
+#: Room the y axis's numbers and label take from a chart's width, in inches.
+_Y_AXIS_ROOM = 0.8
+#: And a legend's own margins inside the plot (a legend wider than the plot makes the layout
+#: squeeze the plot, which leaves the legend even less room).
+_LEGEND_MARGINS = 0.6
+
+
+def text_width(text: str, fontsize: float) -> float:
+    """How wide ``text`` is when drawn, in inches (measured with the font, not guessed)."""
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.textpath import TextToPath
+
+    width, _height, _descent = TextToPath().get_text_width_height_descent(
+        text, FontProperties(size=fontsize), ismath=False
+    )
+    return width / 72
+
+
+def legend_columns(labels: Sequence[str], wanted: int, width: float, fontsize: float = LEGEND_FONTSIZE) -> int:
+    """The most columns, up to ``wanted``, in which a legend of ``labels`` fits a chart ``width``
+    inches wide.  matplotlib fills a legend column by column; too wide a legend would spill off
+    the chart, and the layout would squeeze the plot to make room for it."""
+    room = width - _Y_AXIS_ROOM - _LEGEND_MARGINS
+    words = [text_width(label, fontsize) for label in labels]
+    extra = _LEGEND_ENTRY_EMS * fontsize / 72
+    for columns in range(max(1, wanted), 1, -1):
+        rows = -(-len(words) // columns)
+        widths = [max(words[i : i + rows]) + extra for i in range(0, len(words), rows)]
+        if sum(widths) <= room:
+            return columns
+    return 1
+
+
+def wrapped(text: str, width: float, fontsize: float = LABEL_FONTSIZE, *, beside: float = 0.0) -> str:
+    """``text`` broken into lines that fit a chart ``width`` inches wide (an axis label, say);
+    ``beside`` is room taken by labels beside the plot besides the usual axis numbers."""
+    room = width - _Y_AXIS_ROOM - beside
+    lines: list[str] = []
+    for word in text.split():
+        if lines and text_width(f"{lines[-1]} {word}", fontsize) <= room:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return "\n".join(lines)
+
+
 def legend(ax: Axes, palette: ChartPalette, **kwargs) -> None:
-    leg = ax.legend(frameon=False, fontsize=8.5, labelcolor=palette.foreground, **kwargs)
+    """A quiet legend, in as many columns (up to ``ncols``) as fit the chart's width."""
+    handles = kwargs.get("handles")
+    labels = [h.get_label() for h in handles] if handles is not None else ax.get_legend_handles_labels()[1]
+    kwargs["ncols"] = legend_columns(labels, kwargs.get("ncols", 1), ax.figure.get_figwidth())
+    leg = ax.legend(frameon=False, fontsize=LEGEND_FONTSIZE, labelcolor=palette.foreground, **kwargs)
     if leg is not None:
         leg.set_zorder(5)

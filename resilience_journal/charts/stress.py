@@ -11,6 +11,8 @@ from resilience_journal.charts.figure import (
     new_figure,
     nothing_to_show,
     style_axes,
+    text_width,
+    wrapped,
 )
 from resilience_journal.charts.palette import LIGHT, ChartPalette
 from resilience_journal.domain.trend_data import TrendData
@@ -162,8 +164,13 @@ def stress_by_kind(data: TrendData, palette: ChartPalette = LIGHT, size=None, dp
         patch.set_edgecolor(palette.series[0])
     for i, med in enumerate(boxes["medians"]):
         med.set_gid(f"median:{ordered[i].kind}")
-    ax.set_yticks(range(1, len(ordered) + 1), [f"{k.kind}  (n = {k.n})" for k in ordered])
+    labels = [f"{k.kind}  (n = {k.n})" for k in ordered]
+    ax.set_yticks(range(1, len(ordered) + 1), labels)
     ax.set_xlim(-0.4, 10.4)
     ax.set_xticks(range(0, 11))
-    ax.set_xlabel("Stress (0–10) — box: middle half of entries; line: median; ◆: mean")
+    # Centred under the plot, which the kinds' names push to the right.
+    names = max(text_width(label, 9) for label in labels)
+    ax.set_xlabel(
+        wrapped("Stress (0–10) — box: middle half of entries; line: median; ◆: mean", fig.get_figwidth(), beside=names)
+    )
     return fig

@@ -99,6 +99,7 @@ class ChartPanel(QFrame):
         bar = QHBoxLayout()
         self.heading = QLabel(title)
         self.heading.setObjectName(f"chartTitle_{key}")
+        self.heading.setWordWrap(True)  # a long title wraps in a narrow window rather than push the card wider
         self.heading.setProperty("role", "chartTitle")
         self.table_button = QPushButton("Show as table")
         self.table_button.setObjectName(f"tableToggle_{key}")
