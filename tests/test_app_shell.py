@@ -173,6 +173,28 @@ def test_lock_closes_open_dialogs(qtbot, window):
     assert window.journal is None
 
 
+def test_the_journal_menu_is_still_there_after_locking_and_unlocking(qtbot, window):
+    """Locking closes every window that showed journal content, but not the window's own menu
+    (a menu is a pop-up window to Qt): without it, Data & safety could not be reached."""
+    from PySide6.QtWidgets import QMenu
+
+    _create_with_keyboard(qtbot, window)
+    menu = window.findChild(QMenu, "journalMenu")
+    menu.popup(window.mapToGlobal(window.rect().center()))  # open while the lock lands
+    gone = []
+    window.shell.destroyed.connect(lambda: gone.append(True))
+    window.lock()
+    qtbot.waitUntil(lambda: bool(gone))  # what lock deletes is deleted by now
+    screen = window.stack.currentWidget()
+    screen.field.setText(PASSPHRASE)
+    screen.unlock()
+    menu = window.findChild(QMenu, "journalMenu")
+    assert menu is not None and menu.menuAction() in window.menuBar().actions()
+    assert window.data_action in menu.actions() and window.data_action.isEnabled()
+    window.data_action.trigger()
+    qtbot.waitUntil(lambda: _open_dialog() is not None)
+
+
 def test_navigation_lists_only_registered_pages(qtbot, window):
     from resilience_journal.ui.pages import PAGES
 

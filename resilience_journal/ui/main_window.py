@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QStackedWidget, QVBoxLayout, QWidget
 
 from resilience_journal import APP_NAME, __version__
 from resilience_journal.domain import messages
@@ -241,7 +241,9 @@ class MainWindow(QMainWindow):
             if dialog.isWindow() and dialog is not self and hasattr(dialog, "before_lock"):
                 dialog.before_lock()  # e.g. the editor keeps unsaved writing as an encrypted draft
         for dialog in self.findChildren(QWidget):
-            if dialog.isWindow() and dialog is not self:
+            if isinstance(dialog, QMenu):
+                dialog.close()  # the window's own menus (pop-up windows too) stay for the next unlock
+            elif dialog.isWindow() and dialog is not self:
                 dialog.close()
                 dialog.deleteLater()
         self._set_unlocked_actions(False)
