@@ -85,6 +85,15 @@ def test_emotion_bars_are_the_counts():
     assert widths == {"emotion:Tired": 3, "emotion:Calm": 2, "emotion:Sad": 1}
 
 
+def test_emotion_counts_axis_has_whole_numbers_only():
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    fig = emotions.emotion_frequency(TrendData(*NOV, emotions=(mention("tired", n=2), mention("calm", n=1))))
+    FigureCanvasAgg(fig).draw()
+    ticks = [t for t in fig.axes[0].get_xticks() if 0 <= t <= fig.axes[0].get_xlim()[1]]
+    assert ticks and all(float(t).is_integer() for t in ticks)
+
+
 def test_emotions_by_kind_grid_is_the_counts():
     mentions = [mention("Tired"), mention("Tired"), mention("Sad"), mention("Tired", kind="Court")]
     fig = emotions.emotions_by_activity(TrendData(*NOV, emotions=tuple(mentions)))

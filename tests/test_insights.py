@@ -48,8 +48,14 @@ def test_month_insights_name_numbers_period_and_counts():
             "After home visits, your stress averaged 6.5 from 29 Oct to 25 Nov 2026 (6 entries), "
             "up from 5.0 in the 4 weeks before (5 entries).",
         ),
-        ("strategy", "Walk lowered your stress by 3 points (median of 4 times, from 29 Oct to 25 Nov 2026)."),
-        ("strategy", "Breathing lowered your stress by 1 point (median of 3 times, from 29 Oct to 25 Nov 2026)."),
+        (
+            "strategy",
+            "After “Walk”, your stress fell by 3 points (the median over 4 uses, from 29 Oct to 25 Nov 2026).",
+        ),
+        (
+            "strategy",
+            "After “Breathing”, your stress fell by 1 point (the median over 3 uses, from 29 Oct to 25 Nov 2026).",
+        ),
         ("emotion", "The feeling you named most often from 29 Oct to 25 Nov 2026 was “Tired” (in 4 of 11 entries)."),
     }
     # Not said: phone calls did not change (3.0 both times), Music had only 2 uses, only 4 days
@@ -124,7 +130,12 @@ def test_steady_and_when_insights():
     entries += [entry(date(2026, 11, d), 5, hour=15) for d in (4, 11, 18, 25, 4)]  # Wednesday 2–5: five more
     texts = {i.key: i.text for i in insights(TrendData(start=START, end=END, entries=tuple(entries)))}
     assert texts["when"] == (
-        "Your stress ran highest on Mondays between 9 and 12: 7.8 on average (5 entries, from 29 Oct to 25 Nov 2026)."
+        "Your stress ran highest on Mondays between 9 am and noon: 7.8 on average (5 entries, from 29 Oct to 25 Nov 2026)."
+    )
+    # With one kind of work chosen, the sentence says so.
+    only = TrendData(start=START, end=END, entries=tuple(entries), activity_kind="Home visit")
+    assert {i.key: i.text for i in insights(only)}["when"].startswith(
+        "After home visits, your stress ran highest on Mondays between 9 am and noon"
     )
 
 

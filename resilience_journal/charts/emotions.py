@@ -34,6 +34,9 @@ def emotion_frequency(data: TrendData, palette: ChartPalette = LIGHT, size=None,
     ax.bar_label(bars, padding=3, fontsize=8.5, color=palette.foreground)
     ax.set_xlabel("Entries naming this feeling")
     ax.margins(x=0.08)
+    from matplotlib.ticker import MaxNLocator
+
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # counts: never a tick at 0.5 entries
     return fig
 
 

@@ -34,7 +34,7 @@ MIN_EMOTION_COUNT = 3
 MAX_KIND_CHANGES = 2
 
 _WEEKDAY_PLURALS = ("Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays", "Saturdays", "Sundays")
-_BAND_WORDS = ("before 9", "between 9 and 12", "between 12 and 2", "between 2 and 5", "after 5")
+_BAND_WORDS = ("before 9 am", "between 9 am and noon", "between noon and 2 pm", "between 2 and 5 pm", "after 5 pm")
 assert len(_BAND_WORDS) == len(TIME_BANDS)
 
 
@@ -155,7 +155,9 @@ def _strategies(data: TrendData) -> list[Insight]:
         out.append(
             Insight(
                 "strategy",
-                f"{s.strategy} lowered your stress by {drop} {points} (median of {s.n} times, from {span}).",
+                # The strategy in the user's own words, whatever their grammar ("Walk", "Talked
+                # to a colleague"), so it is quoted rather than made the subject of the sentence.
+                f"After “{s.strategy}”, your stress fell by {drop} {points} (the median over {s.n} uses, from {span}).",
             )
         )
     return out
@@ -214,7 +216,7 @@ def _when(data: TrendData) -> list[Insight]:
     return [
         Insight(
             "when",
-            f"Your stress ran highest on {_WEEKDAY_PLURALS[r]} {_BAND_WORDS[c]}: {mean:.1f} on average "
+            f"{_who(data.activity_kind)} ran highest on {_WEEKDAY_PLURALS[r]} {_BAND_WORDS[c]}: {mean:.1f} on average "
             f"({_n_entries(n)}, from {describe_range(data.start, data.end)}).",
         )
     ]
