@@ -400,9 +400,11 @@ def test_own_templates_can_be_changed_and_old_entries_keep_their_questions(qtbot
     dialog.new_name.setText("After a hearing")
     dialog.new_prompts.setPlainText("What did I say well? | one thing\nWhat do I need tonight?")
     dialog.add_template.click()
-    assert dialog.template_message.text() == "Saved your changes to “After a hearing”."
+    assert dialog.template_message.text() == "Changed “After a hearing”. Press Save to keep it."
     assert dialog.add_template.text() == "Add template" and dialog.new_name.text() == ""
     assert dialog.templates.currentItem().text() == "After a hearing (yours)"
+    assert j.templates.get(mine.id) == mine  # kept only on Save, like the rest of the dialog
+    dialog.save()
     changed = j.templates.get(mine.id)
     assert changed.name == "After a hearing"
     assert [p.prompt for p in changed.prompts] == ["What did I say well?", "What do I need tonight?"]
@@ -451,13 +453,20 @@ def test_deleting_an_own_template_asks_first_and_entries_keep_their_answers(qtbo
 
     dialog.confirm_delete = lambda t: True
     dialog.delete_template.click()
-    assert j.templates.get(mine.id) is None
     assert "After court (yours)" not in [dialog.templates.item(i).text() for i in range(dialog.templates.count())]
     assert dialog.template_message.text() == (
-        "Deleted “After court”. Entries written with it keep their questions and answers."
+        "“After court” will be deleted when you press Save. Entries written with it keep their questions and answers."
     )
-    dialog.reject()  # deleting took effect even though the dialog was cancelled
+    dialog.reject()  # Cancel: the template stays
+    assert j.templates.get(mine.id) is not None
+    assert editor.template.currentData() == mine.id
 
+    dialog = ReflectionSettingsDialog(page_context, parent=editor)
+    dialog.finished.connect(editor._reload_templates)
+    dialog.confirm_delete = lambda t: True
+    _select(dialog.templates, mine.id)
+    dialog.delete_template.click()
+    dialog.save()
     assert mine.id not in [t.id for t in j.templates.all(include_hidden=True)]
     assert editor.template.currentData() == mine.id  # what was being written stays in front of the user
     assert editor.answers.boxes["what_next"].toPlainText() == "ring my supervisor"
@@ -465,3 +474,17 @@ def test_deleting_an_own_template_asks_first_and_entries_keep_their_answers(qtbo
     newest = j.reflections.recent()[0]
     assert [(a.prompt, a.text) for a in newest.answers] == [("What next?", "ring my supervisor")]
     assert [(a.prompt, a.text) for a in j.reflections.get(written.id).answers] == [("What next?", "rest")]
+
+
+def test_cancel_in_templates_and_word_lists_keeps_nothing_of_what_was_done_there(qtbot, page_context):
+    from resilience_journal.ui.reflection_settings import ReflectionSettingsDialog
+
+    before = [(t.id, t.name, t.hidden) for t in page_context.journal.templates.all(include_hidden=True)]
+    dialog = ReflectionSettingsDialog(page_context)
+    qtbot.addWidget(dialog)
+    dialog.new_name.setText("After court")
+    dialog.new_prompts.setPlainText("What did I say well?")
+    dialog.add_template.click()
+    assert dialog.template_message.text() == "Added “After court”. Press Save to keep it."
+    dialog.reject()
+    assert [(t.id, t.name, t.hidden) for t in page_context.journal.templates.all(include_hidden=True)] == before

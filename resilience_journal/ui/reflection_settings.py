@@ -80,10 +80,14 @@ class ReflectionSettingsDialog(QDialog):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("tabs")
 
-        # Templates
+        # Templates: added, changed and deleted here, kept in the journal only on Save (like
+        # everything else in this dialog; Cancel leaves the journal as it was).
+        self._known: dict[str, Template] = {t.id: t for t in j.templates.all(include_hidden=True)}
+        self._to_save: dict[str, Template] = {}
+        self._to_delete: set[str] = set()
         self.templates = _checkable_list(
             "templates", "Templates shown in the editor",
-            [(t.name + (" (yours)" if t.custom else ""), t.id, not t.hidden) for t in j.templates.all(include_hidden=True)],
+            [(t.name + (" (yours)" if t.custom else ""), t.id, not t.hidden) for t in self._known.values()],
         )  # fmt: skip
         self.templates.currentItemChanged.connect(self._template_selected)
         self.edit_template = push_button("Change…", "edit_template", self._start_editing)
@@ -198,7 +202,7 @@ class ReflectionSettingsDialog(QDialog):
         item = self.templates.currentItem()
         if item is None:
             return None
-        t = self.ctx.journal.templates.get(item.data(Qt.ItemDataRole.UserRole))
+        t = self._known.get(item.data(Qt.ItemDataRole.UserRole))
         return t if t is not None and t.custom else None
 
     def _template_selected(self, *_args) -> None:
@@ -240,7 +244,7 @@ class ReflectionSettingsDialog(QDialog):
         """Add the template in the form, or save the changes to the one being changed."""
         self.template_message.show_message(None)
         prompts = parse_template_lines(self.new_prompts.toPlainText())
-        existing = {t.id for t in self.ctx.journal.templates.all(include_hidden=True)}
+        existing = set(self._known) | self._to_delete  # a deleted one's id is not reused before Save
         editing = self.editing
         try:
             if editing is None:
@@ -250,7 +254,7 @@ class ReflectionSettingsDialog(QDialog):
         except ValidationError as e:
             self.template_message.show_message(" ".join(p.message for p in e.problems))
             return
-        self.ctx.journal.templates.save_custom(t)
+        self._known[t.id] = self._to_save[t.id] = t
         item = self._item_for(t.id)
         if item is None:
             item = QListWidgetItem()
@@ -260,19 +264,22 @@ class ReflectionSettingsDialog(QDialog):
             self.templates.addItem(item)
         item.setText(t.name + " (yours)")
         self._stop_editing()
-        done = "Added" if editing is None else "Saved your changes to"
-        self.template_message.show_message(f"{done} “{t.name}”.")
+        done = "Added" if editing is None else "Changed"
+        self.template_message.show_message(f"{done} “{t.name}”. Press Save to keep it.")
 
     def _delete_template(self) -> None:
         t = self._selected_custom()
         if t is None or not self.confirm_delete(t):
             return
-        self.ctx.journal.templates.delete_custom(t.id)
+        del self._known[t.id]
+        self._to_save.pop(t.id, None)
+        if self.ctx.journal.templates.get(t.id) is not None:  # not one added since the dialog opened
+            self._to_delete.add(t.id)
         self.templates.takeItem(self.templates.row(self._item_for(t.id)))
         if self.editing is not None and self.editing.id == t.id:
             self._stop_editing()
         self.template_message.show_message(
-            f"Deleted “{t.name}”. Entries written with it keep their questions and answers."
+            f"“{t.name}” will be deleted when you press Save. Entries written with it keep their questions and answers."
         )
 
     def confirm_delete(self, t: Template) -> bool:
@@ -300,6 +307,10 @@ class ReflectionSettingsDialog(QDialog):
     def save(self) -> None:
         j = self.ctx.journal
         with j.transaction():
+            for tid in self._to_delete:
+                j.templates.delete_custom(tid)
+            for t in self._to_save.values():
+                j.templates.save_custom(t)
             for tid, shown in _states(self.templates).items():
                 j.templates.set_hidden(tid, not shown)
             for list_name, w, group in (
