@@ -271,3 +271,16 @@ def test_locking_leaves_another_programs_copy_alone(qtbot, window):
     clipboard.blockSignals(False)
     window.lock()
     assert clipboard.text() == "a colleague's phone number"
+
+
+def test_every_setting_has_an_access_key(qtbot, tmp_path):
+    from PySide6.QtWidgets import QLabel
+
+    from resilience_journal.ui.settings_dialog import SettingsDialog
+    from resilience_journal.ui.ui_settings import UiSettings
+
+    dialog = SettingsDialog(UiSettings(tmp_path))
+    qtbot.addWidget(dialog)
+    buddies = {label.buddy(): label.text() for label in dialog.findChildren(QLabel) if label.buddy() is not None}
+    assert buddies[dialog.idle] == "&Lock after" and buddies[dialog.theme] == "&Appearance"
+    assert "&" in dialog.on_minimise.text()

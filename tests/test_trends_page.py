@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from support import save_png
 
 from resilience_journal.domain import messages
+from resilience_journal.domain.periods import describe_range
 from resilience_journal.domain.reflection import Reflection
 from resilience_journal.domain.wellbeing_alert import DISMISSED_SETTING
 from resilience_journal.ui.pages.trends_page import TrendsPage
@@ -131,6 +132,11 @@ def test_export_writes_an_owner_only_file_and_says_it_is_not_encrypted(page_cont
     assert blocker.args == ["stress_over_time", str(out)]
     assert out.read_bytes().startswith(b"%PDF")
     assert stat.S_IMODE(os.stat(out).st_mode) == 0o600
+    from pdf_text import pdf_text
+
+    start, end = page.current_range()
+    heading = f"Stress over time, {describe_range(start, end)}"  # a file on its own says what it shows
+    assert heading in pdf_text(out.read_bytes())
     status = page.panels["stress_over_time"].status.text()
     assert "not encrypted" in status and str(out) in status
 
@@ -158,6 +164,19 @@ def test_custom_range_refuses_backwards_dates_kindly(page_context, journal, cloc
         qtbot.mouseClick(page.apply_range, Qt.MouseButton.LeftButton)
     assert not page.range_message.isVisibleTo(page)
     assert page.current_range() == (clock.now().date() - timedelta(days=9), clock.now().date())
+
+
+def test_enter_in_a_date_box_shows_the_dates_typed(page_context, journal, clock, qtbot):
+    _fill(journal, clock, days=60)
+    page = _page(page_context, qtbot)
+    page.activateWindow()
+    page.period.setCurrentIndex(page.period.findData("custom"))
+    page.end_edit.setFocus()
+    qtbot.waitUntil(page.end_edit.hasFocus)
+    page.start_edit.setDate(page.end_edit.date().addDays(-4))
+    with qtbot.waitSignal(page.ready, timeout=WAIT):
+        qtbot.keyClick(page.end_edit, Qt.Key.Key_Return)
+    assert page.current_range() == (clock.now().date() - timedelta(days=4), clock.now().date())
 
 
 def test_dismissed_card_returns_after_a_week_only_if_stress_is_still_high(page_context, journal, clock, qtbot):

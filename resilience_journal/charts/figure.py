@@ -58,6 +58,15 @@ def style_axes(ax: Axes, palette: ChartPalette, *, grid_axis: str = "y") -> None
         ax.set_axisbelow(True)
 
 
+def titled(fig: Figure, title: str, start: date, end: date, palette: ChartPalette = LIGHT) -> Figure:
+    """``fig`` headed with its title and period: a chart saved to a file must say what it shows
+    (on the page, the card around it does)."""
+    from resilience_journal.domain.periods import describe_range
+
+    fig.suptitle(f"{title}, {describe_range(start, end)}", color=palette.foreground, fontsize=11, x=0.01, ha="left")
+    return fig
+
+
 def nothing_to_show(fig: Figure, palette: ChartPalette, text: str = NOTHING_TO_SHOW) -> Figure:
     ax = fig.add_subplot()
     ax.set_axis_off()

@@ -29,7 +29,7 @@ class SettingsDialog(QDialog):
             self.idle.addItem(idle_label(m), m)
         self.idle.setCurrentIndex(max(0, self.idle.findData(ui_settings.idle_minutes)))
 
-        self.on_minimise = QCheckBox("Lock when the window is minimised")
+        self.on_minimise = QCheckBox("Lock when the window is &minimised")
         self.on_minimise.setObjectName("lockOnMinimise")
         self.on_minimise.setAccessibleName("Lock when the window is minimised")
         self.on_minimise.setChecked(ui_settings.lock_on_minimise)
@@ -42,9 +42,9 @@ class SettingsDialog(QDialog):
         self.theme.setCurrentIndex(max(0, self.theme.findData(ui_settings.theme)))
 
         form = QFormLayout()
-        form.addRow("Lock after", self.idle)
+        form.addRow("&Lock after", self.idle)
         form.addRow("", self.on_minimise)
-        form.addRow("Appearance", self.theme)
+        form.addRow("&Appearance", self.theme)
         note = QLabel("Ctrl+L locks the journal at any time.")
         note.setProperty("role", "hint")
 

@@ -525,10 +525,12 @@ class TrendsPage(Page):
 
         def work():
             from resilience_journal.charts.export import export_figure
+            from resilience_journal.charts.figure import titled
             from resilience_journal.export.files import ExportFailed
 
             try:
-                yield (export_figure(spec.build(data, LIGHT), path), None)
+                fig = titled(spec.build(data, LIGHT), spec.title, data.start, data.end)
+                yield (export_figure(fig, path), None)
             except ExportFailed as exc:
                 yield (None, str(exc))
 
@@ -545,6 +547,16 @@ class TrendsPage(Page):
             self.exported.emit(key, str(path))
 
     # --- Qt events -----------------------------------------------------------------------
+
+    def keyPressEvent(self, event) -> None:
+        # Enter in a date box shows those dates, as Show does (the box has read the typed date
+        # and passed the key on).
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
+            self.start_edit.hasFocus() or self.end_edit.hasFocus()
+        ):
+            self._apply_custom()
+            return
+        super().keyPressEvent(event)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
