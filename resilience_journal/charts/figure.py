@@ -54,7 +54,9 @@ def style_axes(ax: Axes, palette: ChartPalette, *, grid_axis: str = "y") -> None
     ax.yaxis.label.set_color(palette.foreground)
     ax.title.set_color(palette.foreground)
     if grid_axis:
-        ax.grid(axis=grid_axis, color=palette.grid, linewidth=0.6, alpha=0.8)
+        # On a dark background the theme's border colour is bright (white in high contrast):
+        # fainter there, so the grid guides the eye without competing with the data.
+        ax.grid(axis=grid_axis, color=palette.grid, linewidth=0.6, alpha=0.4 if palette.dark else 0.8)
         ax.set_axisbelow(True)
 
 

@@ -85,9 +85,11 @@ def stress_over_time(data: TrendData, palette: ChartPalette = LIGHT, size=None, 
     (line,) = ax.plot(
         date_numbers([d.day for d in days]) + 0.5,
         [d.mean for d in days],
-        color=palette.series[5],
+        # The text colour, half strength: a quiet line that reads on every background and is
+        # never confused with the coloured rolling means drawn over it.
+        color=palette.foreground,
         linewidth=0.5 if len(days) > 400 else 0.8,
-        alpha=0.6,
+        alpha=0.5,
         label="Daily mean",
     )
     line.set_gid("daily-mean")
