@@ -290,3 +290,29 @@ def test_in_a_narrow_window_no_words_are_cut_off_and_no_plot_is_squeezed(demo_mo
         assert cut == [], f"{spec.key} at {width} in: {cut}"
         plots = [ax for ax in fig.axes if ax.get_label() != "<colorbar>"]
         assert min(ax.bbox.width for ax in plots) >= 0.3 * right, f"{spec.key} at {width} in is squeezed"
+
+
+def test_a_screen_reader_hears_dates_as_words_and_tables_align_numbers_only(qtbot):
+    from PySide6.QtCore import Qt
+
+    from resilience_journal.charts.alternatives import measure_describe
+    from resilience_journal.ui.widgets.chart_panel import RowsModel
+
+    data = TrendData(
+        *NOV,
+        measures=(
+            MeasureScore(date(2026, 11, 2), "cbi", "work", 50.0),
+            MeasureScore(date(2026, 11, 20), "cbi", "work", 37.5),
+        ),
+    )
+    said = measure_describe(data)
+    assert "from 50 on 2 Nov 2026 to 37.5 on 20 Nov 2026 (2 times)" in said and "2026-11" not in said
+    model = RowsModel()
+    model.set_table(chart("questionnaires").table(data))
+    right = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    aligned = [model.data(model.index(0, c), Qt.ItemDataRole.TextAlignmentRole) for c in range(model.columnCount())]
+    assert [model.data(model.index(0, c)) for c in range(4)][1:3] == [
+        "Copenhagen Burnout Inventory",
+        "Work-related burnout",
+    ]
+    assert aligned == [None, None, None, right]  # the date and the words at the left, the score at the right

@@ -267,10 +267,13 @@ def measure_describe(data: TrendData) -> str:
     for (i, s), points in series.items():
         first, last = points[0], points[-1]
         if len(points) == 1:
-            parts.append(f"{instrument_label(i)}, {scale_label(s)}: {_num(round(last[1], 1))} on {last[0].isoformat()}")
+            parts.append(
+                f"{instrument_label(i)}, {scale_label(s)}: {_num(round(last[1], 1))} on {describe_range(last[0], last[0])}"
+            )
         else:
             parts.append(
-                f"{instrument_label(i)}, {scale_label(s)}: from {_num(round(first[1], 1))} on {first[0].isoformat()} "
-                f"to {_num(round(last[1], 1))} on {last[0].isoformat()} ({len(points)} times)"
+                f"{instrument_label(i)}, {scale_label(s)}: from {_num(round(first[1], 1))} on "
+                f"{describe_range(first[0], first[0])} to {_num(round(last[1], 1))} on "
+                f"{describe_range(last[0], last[0])} ({len(points)} times)"
             )
     return f"Questionnaire scores, {describe_range(data.start, data.end)}. " + "; ".join(parts) + "."

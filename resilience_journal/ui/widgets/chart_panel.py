@@ -47,6 +47,16 @@ class ShownChart:
         return self.image.sizeInBytes()
 
 
+def _is_number(cell: str) -> bool:
+    """A number (or the dash that stands for none): right-aligned, so columns of digits line up;
+    words stay left-aligned by their names."""
+    try:
+        float(cell)
+    except ValueError:
+        return cell == "–"
+    return True
+
+
 class RowsModel(QAbstractTableModel):
     """A read-only table of strings: handing over 3,000 rows costs nothing until they are shown."""
 
@@ -70,8 +80,8 @@ class RowsModel(QAbstractTableModel):
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._table.rows[index.row()][index.column()]
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.TextAlignmentRole and _is_number(self._table.rows[index.row()][index.column()]):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)  # digits line up
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
