@@ -165,6 +165,7 @@ def test_export_and_import_from_the_dialog(qtbot, page_context, tmp_path):
     assert stat.S_IMODE(out.stat().st_mode) == 0o600 and messages.EXPORT_NOT_ENCRYPTED in out.read_text()
     dialog.export_csv(tmp_path / "csv")
     qtbot.waitUntil(lambda: str(tmp_path / "csv") in dialog.msg_exchange.text(), timeout=10_000)
+    assert dialog.msg_exchange.text() == messages.EXPORT_CSV_DONE.format(path=tmp_path / "csv")  # files, plural
     assert (tmp_path / "csv" / "reflection.csv").is_file()
 
     broken = tmp_path / "broken.json"

@@ -147,7 +147,7 @@ def test_unwritable_folder_fails_kindly_and_leaves_nothing(tmp_path: Path):
 
 
 def test_missing_folder_fails_kindly(tmp_path: Path):
-    with pytest.raises(ExportFailed, match="doesn't exist"):
+    with pytest.raises(ExportFailed, match="can't be found"):
         write_private_file(tmp_path / "gone" / "summary.pdf", b"data")
     assert not (tmp_path / "gone").exists()
 

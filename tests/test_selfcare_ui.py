@@ -290,7 +290,7 @@ def test_plan_export_to_an_unwritable_place_says_so_and_writes_nothing(qtbot, pa
     qtbot.addWidget(dialog)
     missing = tmp_path / "no-such-folder" / "plan.pdf"
     assert not dialog.save_to(missing, "pdf")
-    assert "doesn't exist" in dialog.message.text()
+    assert "can't be found" in dialog.message.text()
     assert not missing.parent.exists()
     assert page_context.journal.selfcare.export_count() == 0
 

@@ -70,7 +70,8 @@ EXPORT_NO_PERMISSION = (
 )
 EXPORT_READ_ONLY = "The folder {folder} is read-only, so nothing was written. Please choose another folder."
 EXPORT_NO_FOLDER = (
-    "The folder {folder} doesn't exist (any more?), so nothing was written. Please choose another folder."
+    "The folder {folder} can't be found (it may have been moved or removed), so nothing was written. "
+    "Please choose another folder."
 )
 EXPORT_DISK_FULL = (
     "There isn't enough space in {folder}, so nothing was written. Please free some space or choose another place."
@@ -224,6 +225,7 @@ PASSPHRASE_OLD_BACKUPS = (
 )
 PASSPHRASE_SAME = "The new passphrase is the same as the current one."
 EXPORT_DONE = "Exported to {path}. Remember: this file is not encrypted."
+EXPORT_CSV_DONE = "Exported to the folder {path}. Remember: these files are not encrypted."
 IMPORT_TOO_LARGE = "This file is too large to be a journal export."
 IMPORT_NOT_TEXT = "This part of the file is not readable text (UTF-8)."
 DISK_FULL_NOTHING_CHANGED = "The disk is full, so this could not be done. Nothing has been changed."

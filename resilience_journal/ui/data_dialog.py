@@ -357,7 +357,7 @@ class DataSafetyDialog(WorkingDialog):
             journal = self.ctx.journal
             self._exchange(
                 lambda token, progress: files.save_csv_export(journal, folder, token=token, progress=progress),
-                lambda _out: self._exported(folder),
+                lambda _out: say(self.msg_exchange, messages.EXPORT_CSV_DONE.format(path=folder)),
                 "Exporting as CSV files…",
                 messages.EXPORT_CANCELLED,
             )
