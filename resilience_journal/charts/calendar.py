@@ -37,6 +37,9 @@ def stress_calendar(data: TrendData, palette: ChartPalette = LIGHT, size=None, d
     grid = calendar_grid(data.entries, data.start, data.end)
     width = (size or (DEFAULT_WIDTH, None))[0]
     cell = min(MAX_CELL, (width - 1.6) / grid.weeks)
+    # A few weeks at the largest cell size need less than the width: the figure shrinks to fit
+    # them (drawn from the left, like every chart), rather than floating them in empty space.
+    width = min(width, grid.weeks * cell + 1.6)
     fig = new_figure(palette, (width, size[1] if size and size[1] else 7 * cell + 0.9), dpi=dpi)
     values = np.array([[np.nan if v is None else v for v in row] for row in grid.means], dtype=float)
     in_span = np.array(
