@@ -109,6 +109,15 @@ def test_calendar_colours_days_by_their_mean():
     assert np.ma.is_masked(values[2, 1])  # Wednesday 4 Nov: nothing recorded
 
 
+def test_a_short_calendar_is_only_as_wide_as_its_weeks_and_a_year_fills_the_width():
+    month = calendar.stress_calendar(TrendData(*NOV, entries=ROLLING_ENTRIES), size=(8.4, None))
+    year = calendar.stress_calendar(
+        TrendData(date(2025, 12, 1), date(2026, 11, 30), entries=ROLLING_ENTRIES), size=(8.4, None)
+    )
+    assert month.get_figwidth() < 0.6 * 8.4  # drawn from the left, not floated in empty space
+    assert year.get_figwidth() == pytest.approx(8.4)
+
+
 def test_when_it_hurts_cells_show_mean_and_n():
     tuesday = date(2026, 11, 10)
     entries = (entry(tuesday, 6, hour=10), entry(tuesday, 8, hour=11), entry(tuesday, 2, hour=17))
