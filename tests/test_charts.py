@@ -43,7 +43,7 @@ def test_stress_over_time_draws_points_daily_and_rolling_means():
 @pytest.mark.parametrize(
     ("span", "labels", "year"),
     [
-        (NOV, ["Nov", "05", "09", "13", "17", "21", "25", "29", "Dec"], "2026"),
+        (NOV, ["Nov", "5", "9", "13", "17", "21", "25", "29", "Dec"], "2026"),
         ((date(2025, 12, 1), date(2026, 11, 30)), ["2026", "Mar", "May", "Jul", "Sep", "Nov"], ""),
         ((date(2016, 12, 1), date(2026, 11, 30)), ["2016", "2018", "2020", "2022", "2024", "2026"], ""),
     ],

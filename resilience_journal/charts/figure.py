@@ -100,7 +100,9 @@ def format_date_axis(ax: Axes) -> None:
     # The offset (shown once at the axis end) is just the year, not "2026-Nov".
     concise = ConciseDateFormatter(locator, offset_formats=["", "%Y", "%Y", "%Y", "%Y", "%Y"])
     ticks = locator()
-    labels = FixedFormatter(concise.format_ticks(ticks))
+    # Days of the month as people write them: "5", not "05".
+    words = [w[1:] if len(w) == 2 and w.startswith("0") and w.isdigit() else w for w in concise.format_ticks(ticks)]
+    labels = FixedFormatter(words)
     labels.set_offset_string(concise.get_offset())
     ax.xaxis.set_major_locator(FixedLocator(ticks))
     ax.xaxis.set_major_formatter(labels)
