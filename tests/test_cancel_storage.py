@@ -307,6 +307,28 @@ def test_locking_waits_while_an_export_takes_its_name_and_is_recorded(journal, c
     assert [r.file_name for r in journal.supervision.share_records()] == ["all.json"]
 
 
+def test_the_journal_is_held_only_while_the_file_takes_its_name_not_while_it_is_written(journal, tmp_path):
+    """Writing a large export can take seconds on a slow disk; the window's own journal calls
+    (an autosaved draft, say) must not wait for it, only for the rename and the record."""
+
+    class Probe(CancelToken):
+        def __init__(self) -> None:
+            super().__init__(on_no_return=lambda: self.at_rename.append(_could_close(journal)))
+            self.while_writing: list[bool] = []
+            self.at_rename: list[bool] = []
+
+        def check(self) -> None:  # between chunks of the write
+            self.while_writing.append(_could_close(journal))
+            super().check()
+
+    token, recorded = Probe(), []
+    data = b"x" * (3 * export_files.WRITE_CHUNK)
+    landing = export_files.Landing(journal.kept_open, recorded.extend)
+    export_files.write_private_file(tmp_path / "big.json", data, token=token, landing=landing)
+    assert len(token.while_writing) >= 3 and all(token.while_writing)
+    assert token.at_rename == [False] and recorded == [tmp_path / "big.json"]
+
+
 def test_an_export_whose_journal_is_locked_before_it_is_written_writes_nothing(journal, clock, tmp_path, monkeypatch):
     from resilience_journal.exchange import files
 

@@ -12,7 +12,13 @@ from resilience_journal.domain import messages
 from resilience_journal.domain.exchange_format import FULL_EXPORT_KIND, ImportRejected
 from resilience_journal.domain.progress import CancelToken, Progress
 from resilience_journal.domain.supervision import ShareRecord
-from resilience_journal.export.files import ExportFailed, failure_message, write_private_file, write_private_files
+from resilience_journal.export.files import (
+    ExportFailed,
+    Landing,
+    failure_message,
+    write_private_file,
+    write_private_files,
+)
 from resilience_journal.storage.exchange import export_csv, export_json
 
 #: The largest file accepted for import (a ten-year journal exports to well under this).
@@ -30,12 +36,7 @@ def save_json_export(
     before the file takes its name: nothing is written and nothing is recorded.
     """
     text = export_json(journal, token=token, progress=progress)
-    # The file and its share record go together: locking waits for both (after asking the
-    # write to stop), so a plaintext file never lands without the record that it was made.
-    with journal.kept_open():
-        written = write_private_file(Path(path), text.encode("utf-8"), token=token)
-        _record(journal, written.name, "json")
-    return written
+    return write_private_file(Path(path), text.encode("utf-8"), token=token, landing=_recorded(journal, "json"))
 
 
 def save_csv_export(
@@ -57,9 +58,7 @@ def save_csv_export(
         # UTF-8 with a byte-order mark so spreadsheet programs read accents and symbols right.
         for name, text in export_csv(journal, token=token, progress=progress).items():
             files.append((folder / name, text.encode("utf-8-sig")))
-        with journal.kept_open():  # as for JSON: the files and their record go together
-            written = write_private_files(files, token=token)
-            _record(journal, folder.name, "csv")
+        written = write_private_files(files, token=token, landing=_recorded(journal, "csv", folder.name))
     except BaseException:
         for made_folder in made:  # deepest first; only if still empty
             try:
@@ -79,10 +78,21 @@ def _missing_folders(folder: Path) -> list[Path]:
     return missing
 
 
-def _record(journal, file_name: str, fmt: str) -> None:
-    journal.supervision.record_share(
-        ShareRecord(shared_at=journal.clock.now(), kind=FULL_EXPORT_KIND, file_name=file_name, detail={"format": fmt})
-    )
+def _recorded(journal, fmt: str, name: str | None = None) -> Landing:
+    """The files and their share record go together: once past the point of no return, locking
+    waits for the renames and the record, so a plaintext export never lands unrecorded."""
+
+    def record(paths: list[Path]) -> None:
+        journal.supervision.record_share(
+            ShareRecord(
+                shared_at=journal.clock.now(),
+                kind=FULL_EXPORT_KIND,
+                file_name=name or paths[0].name,
+                detail={"format": fmt},
+            )
+        )
+
+    return Landing(journal.kept_open, record)
 
 
 def read_import_file(path: Path) -> str:

@@ -11,7 +11,9 @@ from __future__ import annotations
 import errno
 import os
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager, nullcontext
+from dataclasses import dataclass
 from pathlib import Path
 
 from resilience_journal.domain import messages
@@ -30,20 +32,35 @@ class ExportFailed(Exception):
     """
 
 
-def write_private_file(path: Path | str, data: bytes, *, token: CancelToken | None = None) -> Path:
+def write_private_file(
+    path: Path | str, data: bytes, *, token: CancelToken | None = None, landing: Landing | None = None
+) -> Path:
     """Write ``data`` to ``path`` atomically with owner-only permissions and return the path.
 
     Raises ``ExportFailed`` (with nothing left behind) if the folder is missing, not writable,
     read-only or full, and ``Cancelled`` (likewise) if ``token`` is cancelled before the rename.
     """
-    return write_private_files([(Path(path), data)], token=token)[0]
+    return write_private_files([(Path(path), data)], token=token, landing=landing)[0]
 
 
-def write_private_files(items: Sequence[tuple[Path, bytes]], *, token: CancelToken | None = None) -> list[Path]:
+#: What must happen together with the files taking their names (see ``write_private_files``).
+@dataclass(frozen=True)
+class Landing:
+    #: Held from the point of no return until ``then`` has run (e.g. ``journal.kept_open``).
+    guard: Callable[[], AbstractContextManager]
+    #: Run with the written paths once they have their names (e.g. record the share).
+    then: Callable[[list[Path]], None]
+
+
+def write_private_files(
+    items: Sequence[tuple[Path, bytes]], *, token: CancelToken | None = None, landing: Landing | None = None
+) -> list[Path]:
     """Write several files: every one to a temporary file first, then all renamed into place.
 
     A cancel (checked between chunks) or a failure before the renames leaves nothing behind: no
-    temporary file, and every destination as it was.
+    temporary file, and every destination as it was.  ``landing`` ties the renames to something
+    else: its guard is held only for the renames and ``then`` (not the slow writing before), so
+    whatever the guard holds off waits as briefly as possible.
     """
     temporary: list[tuple[str, Path]] = []
     folder = Path(".")
@@ -55,13 +72,16 @@ def write_private_files(items: Sequence[tuple[Path, bytes]], *, token: CancelTok
             fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
             temporary.append((tmp_name, path))
             _write_all(fd, data, token)
-        no_return(token)
-        while temporary:
-            tmp_name, path = temporary[0]
-            os.replace(tmp_name, path)
-            temporary.pop(0)
-            folder = path.parent if str(path.parent) else Path(".")
-            _fsync_folder(folder)
+        with landing.guard() if landing is not None else nullcontext():
+            no_return(token)
+            while temporary:
+                tmp_name, path = temporary[0]
+                os.replace(tmp_name, path)
+                temporary.pop(0)
+                folder = path.parent if str(path.parent) else Path(".")
+                _fsync_folder(folder)
+            if landing is not None:
+                landing.then([path for path, _data in items])
     except OSError as exc:
         raise ExportFailed(failure_message(exc, folder)) from exc
     finally:

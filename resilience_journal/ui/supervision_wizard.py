@@ -38,7 +38,7 @@ from resilience_journal.domain.supervision import SUMMARY_SHARE_KIND, ShareRecor
 from resilience_journal.export import html as html_export
 from resilience_journal.export import markdown as markdown_export
 from resilience_journal.export import pdf as pdf_export
-from resilience_journal.export.files import ExportFailed, write_private_file
+from resilience_journal.export.files import ExportFailed, Landing, write_private_file
 from resilience_journal.storage import JournalLocked
 from resilience_journal.ui.export_preview import ExportPreview
 from resilience_journal.ui.export_thread import start_export
@@ -98,10 +98,12 @@ def write_summary(
         else:
             work_progress.step(token, progress, 0, None)
             data = markdown_export.render(doc) if key == "md" else html_export.render(doc)
-        with journal.kept_open():
-            written = write_private_file(path, data, token=token)
-            journal.supervision.record_share(dataclasses.replace(record, file_name=written.name))
-        return written
+
+        def recorded(paths: list[Path]) -> None:
+            journal.supervision.record_share(dataclasses.replace(record, file_name=paths[0].name))
+
+        # The file and its record go together (locking waits for both, past the point of no return).
+        return write_private_file(path, data, token=token, landing=Landing(journal.kept_open, recorded))
     except JournalLocked:
         return Cancelled()  # locked before the file was written: nothing was
     except ExportFailed as exc:
