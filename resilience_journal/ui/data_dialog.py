@@ -189,12 +189,11 @@ class DataSafetyDialog(WorkingDialog):
         layout.addWidget(self.tabs)
         # While a backup, export or import runs: how far it has got, and a way to stop it.
         self.work = WorkProgress("working", "work in progress")
-        self.work.cancelled.connect(lambda: say(self._working_message, messages.WORK_STOPPING))
-        self.work.finishing.connect(lambda: say(self._working_message, messages.WORK_FINISHING))
         self._working_message = self.msg_backup
+        self.work.speak_through(lambda: self._working_message)
+        self.buttons = close  # gives way to the progress bar's Cancel while work runs
         layout.addWidget(self.work)
         layout.addWidget(close)
-        self._close_box = close  # gives way to the progress bar's Cancel while work runs
         self.refresh_backups()
 
     # --- backups ---------------------------------------------------------------------------
@@ -265,8 +264,8 @@ class DataSafetyDialog(WorkingDialog):
 
     # --- one piece of long work at a time ----------------------------------------------------
 
-    def _actions(self) -> list:
-        return [
+    def _actions(self) -> tuple[QWidget, ...]:
+        return (
             self.backup_now,
             self.restore_button,
             self.restore_file_button,
@@ -274,22 +273,17 @@ class DataSafetyDialog(WorkingDialog):
             self.export_json_button,
             self.export_csv_button,
             self.import_button,
-        ]
+        )
 
     def _begin(self, message: FieldMessage, text: str):
         """Disable every action, show the progress bar and its Cancel; the worker's token and callback."""
-        for b in self._actions():
-            b.setEnabled(False)
+        self.set_working(True, self._actions())
         self._working_message = message
         say(message, text)
-        self._close_box.hide()
         return self.work.start()
 
     def _end(self) -> None:
-        self.work.stop()
-        self._close_box.show()
-        for b in self._actions():
-            b.setEnabled(True)
+        self.set_working(False, self._actions())
         self._selection_changed()
 
     def restore_selected(self, backup: Path | None = None) -> RestoreDialog | None:

@@ -43,7 +43,7 @@ class ChangePassphraseDialog(WorkingDialog):
         self.msg_new = FieldMessage("newPassphrase_message")
         self.msg_form = FieldMessage("changePassphrase_message")
         self.work = WorkProgress("changingPassphrase", "change of passphrase")
-        self.speak_through(self.msg_form)
+        self.work.speak_through(self.msg_form)
 
         intro = QLabel("Choose a new passphrase. A few unrelated words are easy to remember and hard to guess.")
         intro.setWordWrap(True)

@@ -84,7 +84,7 @@ class RestoreDialog(WorkingDialog):
         form.addRow("", self.msg_current)
         self.msg_form = FieldMessage("restore_message")
         self.work = WorkProgress("restoring", "restore")
-        self.speak_through(self.msg_form)
+        self.work.speak_through(self.msg_form)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)

@@ -125,9 +125,7 @@ class ExportStep(Step):
         super().__init__(ctx, parent)
         self.draft: SummaryDraft | None = None
         self.saved_path: Path | None = None
-        self._saving: tuple[int, ShareRecord] | None = None
         self._chosen_in_dialog: Path | None = None
-        self._tag = 0
 
         self.formats = QButtonGroup(self)
         row = QHBoxLayout()
@@ -175,8 +173,7 @@ class ExportStep(Step):
         self.save_button.clicked.connect(self.export)
         self.result = FieldMessage("exportResult")
         self.work = WorkProgress("saving", "summary being saved")
-        self.work.cancelled.connect(lambda: self.result.show_message(messages.WORK_STOPPING))
-        self.work.finishing.connect(lambda: self.result.show_message(messages.WORK_FINISHING))
+        self.work.speak_through(self.result)
         self.column.addLayout(form)
         self.column.addWidget(self.warning)
         self.column.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -255,8 +252,6 @@ class ExportStep(Step):
         # is recorded are the same snapshot of the user's choices.
         doc = build_document(self.draft, prepared_on=self.ctx.clock.now().date())
         record = self.record_for(key, protected=password is not None)
-        self._tag += 1
-        self._saving = (self._tag, record)
         self.saved_path = None
         self.save_button.setEnabled(False)
         self.result.show_message(SAVING)
@@ -282,9 +277,8 @@ class ExportStep(Step):
         return answer == QMessageBox.StandardButton.Yes
 
     def _written(self, outcome: Path | str) -> None:
-        if self._saving is None:
+        if not self.is_saving():
             return
-        self._saving = None
         if isinstance(outcome, Path):
             self.saved_path = outcome
             self.result.show_message(messages.SUMMARY_SAVED.format(path=outcome))
@@ -296,9 +290,8 @@ class ExportStep(Step):
         self._finish()
 
     def _write_failed(self, kind: str) -> None:
-        if self._saving is None:
+        if not self.is_saving():
             return
-        self._saving = None
         self.result.show_message(SAVE_PROBLEM.format(kind=kind))
         self._finish()
 
@@ -310,7 +303,7 @@ class ExportStep(Step):
         self.exported.emit(self.saved_path)
 
     def is_saving(self) -> bool:
-        return self._saving is not None
+        return self.work.busy  # from start() until _finish() stops it
 
     def record_for(self, key: str, *, protected: bool) -> ShareRecord:
         """The share record for exporting the draft now (the file name is filled in once written)."""

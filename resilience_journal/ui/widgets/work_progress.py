@@ -130,6 +130,14 @@ class WorkProgress(QWidget):
         self.cancel_button.setEnabled(False)
         self.finishing.emit()
 
+    def speak_through(self, label: FieldMessage | Callable[[], FieldMessage]) -> None:
+        """Say "Stopping…" and "Finishing…" in ``label`` (or in the label it names at the time, for
+        a dialog whose pieces of work report in different places) when the work is cancelled or
+        passes its point of no return."""
+        where = label if callable(label) else (lambda: label)
+        self.cancelled.connect(lambda: say(where(), messages.WORK_STOPPING))
+        self.finishing.connect(lambda: say(where(), messages.WORK_FINISHING))
+
 
 class WorkingDialog(QDialog):
     """A dialog whose long work runs with ``self.work`` (a ``WorkProgress``): while it runs, Esc or
@@ -137,11 +145,6 @@ class WorkingDialog(QDialog):
 
     work: WorkProgress
     buttons: QDialogButtonBox
-
-    def speak_through(self, label: FieldMessage) -> None:
-        """Say "Stopping…" and "Finishing…" in ``label`` when the work is cancelled or passes its point of no return."""
-        self.work.cancelled.connect(lambda: say(label, messages.WORK_STOPPING))
-        self.work.finishing.connect(lambda: say(label, messages.WORK_FINISHING))
 
     def set_working(self, busy: bool, fields: tuple[QWidget, ...]) -> None:
         """While working, ``fields`` are disabled and the dialog's own buttons give way to the
