@@ -317,8 +317,7 @@ class ReflectionEditor(QDialog):
         from resilience_journal.ui.reflection_settings import ReflectionSettingsDialog
 
         dialog = ReflectionSettingsDialog(self.ctx, parent=self)
-        # Even when the dialog is cancelled: templates added, changed or deleted there are saved at once.
-        dialog.finished.connect(self._reload_templates)
+        dialog.accepted.connect(self._reload_templates)
         dialog.open()
 
     def _reload_templates(self) -> None:
@@ -330,9 +329,10 @@ class ReflectionEditor(QDialog):
             self.template.addItem(t.name, t.id)
         if self.template.findData(keep) < 0:
             t = self._template_by_id(keep)
-            if t is None and self.answers.answers():
+            written = self.answers.answers()
+            if t is None and written:
                 # Deleted while this entry was being written with it: keep what was written.
-                t = self._earlier[keep] = earlier_template(keep, self.answers.answers())
+                t = self._earlier[keep] = earlier_template(keep, written)
             if t is not None:
                 self.template.addItem(t.name, t.id)
         self.template.setCurrentIndex(max(0, self.template.findData(keep)))
@@ -357,9 +357,9 @@ class ReflectionEditor(QDialog):
         self.emotions.set_selected(list(r.emotions))
         self.text.setPlainText(r.text)
         tid = r.template_id or DEFAULT_TEMPLATE_ID
-        if self.ctx.journal.templates.get(tid) is None:
-            self._earlier[tid] = earlier_template(tid, r.answers)
-        t = self._template_by_id(tid)
+        t = self.ctx.journal.templates.get(tid)
+        if t is None:
+            t = self._earlier[tid] = earlier_template(tid, r.answers)
         if self.template.findData(tid) < 0:
             self.template.addItem(t.name, tid)
         self._select_template(tid)

@@ -63,8 +63,3 @@ class ViewCache:
 
     def clear(self) -> None:
         self._views.clear()
-
-    def forget_alerts(self) -> None:
-        """The support card was dismissed: no kept view may bring it back today."""
-        for view in self._views.values():
-            view.summary.show_alert = False

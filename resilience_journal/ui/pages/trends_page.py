@@ -465,10 +465,7 @@ class TrendsPage(Page):
     def _dismiss_alert(self) -> None:
         self._dismissed_on = today(self.ctx.clock)
         self.ctx.journal.settings.set(wellbeing_alert.DISMISSED_SETTING, self._dismissed_on.isoformat())
-        self._cache.forget_alerts()
-        if self._view is not None:
-            self._view.summary.show_alert = False
-        self.card.hide()
+        self.card.hide()  # every summary shown from now on today, kept or new, is told by _show_summary
 
     def _plan_page(self):
         parent = self.parentWidget()
