@@ -54,12 +54,18 @@ def _checkable_list(name: str, accessible: str, items: list[tuple[str, str, bool
     w.setObjectName(name)
     w.setAccessibleName(accessible)
     for label, key, shown in items:
-        item = QListWidgetItem(label)
-        item.setData(Qt.ItemDataRole.UserRole, key)
-        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-        item.setCheckState(Qt.CheckState.Checked if shown else Qt.CheckState.Unchecked)
-        w.addItem(item)
+        _add_checkable(w, label, key, shown)
     return w
+
+
+def _add_checkable(w: QListWidget, label: str, key: str, shown: bool = True) -> QListWidgetItem:
+    """One ticked (or unticked) line of ``w``, carrying ``key``."""
+    item = QListWidgetItem(label)
+    item.setData(Qt.ItemDataRole.UserRole, key)
+    item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+    item.setCheckState(Qt.CheckState.Checked if shown else Qt.CheckState.Unchecked)
+    w.addItem(item)
+    return item
 
 
 def _states(w: QListWidget) -> dict[str, bool]:
@@ -83,6 +89,7 @@ class ReflectionSettingsDialog(QDialog):
         # Templates: added, changed and deleted here, kept in the journal only on Save (like
         # everything else in this dialog; Cancel leaves the journal as it was).
         self._known: dict[str, Template] = {t.id: t for t in j.templates.all(include_hidden=True)}
+        self._stored = frozenset(self._known)  # what the journal holds now
         self._to_save: dict[str, Template] = {}
         self._to_delete: set[str] = set()
         self.templates = _checkable_list(
@@ -90,7 +97,7 @@ class ReflectionSettingsDialog(QDialog):
             [(t.name + (" (yours)" if t.custom else ""), t.id, not t.hidden) for t in self._known.values()],
         )  # fmt: skip
         self.templates.currentItemChanged.connect(self._template_selected)
-        self.edit_template = push_button("Change…", "edit_template", self._start_editing)
+        self.edit_template = push_button("Change", "edit_template", self._start_editing)  # fills the form below
         self.edit_template.setAccessibleName("Change the selected template")
         self.delete_template = push_button("Delete…", "delete_template", self._delete_template)
         self.delete_template.setAccessibleName("Delete the selected template")
@@ -190,11 +197,7 @@ class ReflectionSettingsDialog(QDialog):
         word = " ".join(field.text().split())
         field.clear()
         if word and word not in _states(w):
-            item = QListWidgetItem(word)
-            item.setData(Qt.ItemDataRole.UserRole, word)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked)
-            w.addItem(item)
+            _add_checkable(w, word, word)
 
     # --- the user's own templates ---------------------------------------------------------------
 
@@ -255,13 +258,7 @@ class ReflectionSettingsDialog(QDialog):
             self.template_message.show_message(" ".join(p.message for p in e.problems))
             return
         self._known[t.id] = self._to_save[t.id] = t
-        item = self._item_for(t.id)
-        if item is None:
-            item = QListWidgetItem()
-            item.setData(Qt.ItemDataRole.UserRole, t.id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked)
-            self.templates.addItem(item)
+        item = self._item_for(t.id) or _add_checkable(self.templates, "", t.id)
         item.setText(t.name + " (yours)")
         self._stop_editing()
         done = "Added" if editing is None else "Changed"
@@ -273,7 +270,7 @@ class ReflectionSettingsDialog(QDialog):
             return
         del self._known[t.id]
         self._to_save.pop(t.id, None)
-        if self.ctx.journal.templates.get(t.id) is not None:  # not one added since the dialog opened
+        if t.id in self._stored:  # not one added since the dialog opened
             self._to_delete.add(t.id)
         self.templates.takeItem(self.templates.row(self._item_for(t.id)))
         if self.editing is not None and self.editing.id == t.id:
@@ -288,7 +285,7 @@ class ReflectionSettingsDialog(QDialog):
             self,
             "Delete template",
             f"Delete your template “{t.name}”? Entries written with it keep their questions and "
-            "answers. This can't be undone.",
+            "answers. It goes when you press Save; Cancel keeps it.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
