@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from functools import cache
 from typing import TYPE_CHECKING
 
 from resilience_journal.charts.palette import LIGHT, ChartPalette
@@ -131,12 +132,19 @@ _LEGEND_MARGINS = 0.6
 def text_width(text: str, fontsize: float) -> float:
     """How wide ``text`` is when drawn, in inches (measured with the font, not guessed)."""
     from matplotlib.font_manager import FontProperties
-    from matplotlib.textpath import TextToPath
 
-    width, _height, _descent = TextToPath().get_text_width_height_descent(
+    width, _height, _descent = _measurer().get_text_width_height_descent(
         text, FontProperties(size=fontsize), ismath=False
     )
     return width / 72
+
+
+@cache
+def _measurer():
+    """One text measurer for every chart (it keeps the font it has loaded)."""
+    from matplotlib.textpath import TextToPath
+
+    return TextToPath()
 
 
 def legend_columns(labels: Sequence[str], wanted: int, width: float, fontsize: float = LEGEND_FONTSIZE) -> int:

@@ -335,8 +335,7 @@ def restore(
         if prepared is not None:
             prepared.unlink(missing_ok=True)
         raise
-    if progress is not None:
-        progress(RESTORE_STEPS, RESTORE_STEPS)
+    step(token, progress, RESTORE_STEPS, RESTORE_STEPS)  # past the point of no return: never stops here
     return safety
 
 

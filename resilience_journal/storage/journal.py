@@ -258,16 +258,14 @@ class Journal:
             self.checkpoint()
             self.conn.reset_key(normalise(new))
             self.checkpoint()
-            if progress is not None:
-                progress(2, PASSPHRASE_STEPS)
+            step(token, progress, 2, PASSPHRASE_STEPS)  # past the point of no return: reports only
             check = open_connection(self.path, new)
             try:
                 check.execute("SELECT count(*) FROM sqlite_master").fetchone()
             finally:
                 check.close()
             verify_encrypted_file(self.path)
-            if progress is not None:
-                progress(3, PASSPHRASE_STEPS)
+            step(token, progress, 3, PASSPHRASE_STEPS)
 
     def backup(self, dest: Path | str, *, token: CancelToken | None = None) -> Path:
         """Write a consistent encrypted copy (same passphrase) to ``dest``, atomically, 0600.
