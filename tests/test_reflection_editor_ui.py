@@ -180,6 +180,12 @@ def test_safety_concern_shows_note_and_reminder_and_is_saved(qtbot, page_context
     assert r.tags == ("lone working", "duty")
 
 
+def _away_and_back(editor, other: str, template_id: str) -> None:
+    """Choose template ``other``, then ``template_id`` again, as a person looking around would."""
+    editor.template.setCurrentIndex(editor.template.findData(other))
+    editor.template.setCurrentIndex(editor.template.findData(template_id))
+
+
 def test_editing_keeps_answers_template_and_own_feelings(qtbot, page_context, clock):
     j = page_context.journal
     r = j.reflections.add(
@@ -194,9 +200,7 @@ def test_editing_keeps_answers_template_and_own_feelings(qtbot, page_context, cl
     assert editor.answers.boxes["feelings"].toPlainText() == "Rattled"
     assert editor.emotions.selected() == ["shaken", "bruised"]
     editor.answers.boxes["action_plan"].setPlainText("Ask for a debrief")
-    # Switching template and back keeps what was typed.
-    editor.template.setCurrentIndex(editor.template.findData("kolb"))
-    editor.template.setCurrentIndex(editor.template.findData("gibbs"))
+    _away_and_back(editor, "kolb", "gibbs")  # switching template and back keeps what was typed
     assert editor.answers.boxes["action_plan"].toPlainText() == "Ask for a debrief"
     assert editor.save()
     got = j.reflections.get(r.id)
@@ -348,9 +352,7 @@ def test_an_entry_whose_template_is_gone_keeps_its_answers_when_edited(qtbot, pa
         "What next?": "rest",
     }
     editor.answers.boxes["next"].setPlainText("rest, then ring the team")
-    # Looking at another template and coming back finds the same questions.
-    editor.template.setCurrentIndex(editor.template.findData("gibbs"))
-    editor.template.setCurrentIndex(editor.template.findData("custom_gone"))
+    _away_and_back(editor, "gibbs", "custom_gone")  # and finds the same questions
     assert editor.answers.boxes["next"].toPlainText() == "rest, then ring the team"
     assert editor.save()
     got = j.reflections.get(r.id)
